@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+)
+
+//go:embed default/*.toml
+var catalogFS embed.FS
+
+// Default loads the embedded catalog. Each file's name (without .toml) is the
+// family of the rules in it that do not name one.
+func Default() (*Set, error) {
+	entries, err := catalogFS.ReadDir("default")
+	if err != nil {
+		return nil, fmt.Errorf("read embedded catalog: %w", err)
+	}
+	var all []*Rule
+	var errs Errors
+	for _, e := range entries { // ReadDir returns names sorted
+		name := path.Join("default", e.Name())
+		data, err := catalogFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("read embedded %s: %w", name, err)
+		}
+		f, err := Load("rules/"+name, data)
+		if err != nil {
+			var le Errors
+			if errors.As(err, &le) {
+				errs = append(errs, le...)
+				continue
+			}
+			return nil, err
+		}
+		family := strings.TrimSuffix(e.Name(), ".toml")
+		for _, r := range f.Rules {
+			if r.Family == "" {
+				r.Family = family
+			}
+		}
+		all = append(all, f.Rules...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	set := NewSet()
+	for _, r := range all {
+		if _, dup := set.Lookup(r.ID); dup {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule id %q is defined twice in the catalog", r.ID)})
+		}
+		set.add(r)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return set, nil
+}
+
+// Configure builds the rule set a run uses: the default catalog (unless a
+// config file turns it off), the config files' rules on top, minus the rules
+// they disable. configs are paths of user rule files, in order.
+func Configure(configs []string) (*Set, error) {
+	def, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	set := def
+	useDefault := true
+	var user []*Rule
+	var disable []string
+	var errs Errors
+	for _, p := range configs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		f, err := Load(p, data)
+		if err != nil {
+			var le Errors
+			if errors.As(err, &le) {
+				errs = append(errs, le...)
+				continue
+			}
+			return nil, err
+		}
+		useDefault = useDefault && f.UseDefault
+		for _, r := range f.Rules {
+			if r.Family == "" {
+				r.Family = "custom"
+			}
+		}
+		user = append(user, f.Rules...)
+		disable = append(disable, f.Disable...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if !useDefault {
+		set = NewSet()
+	}
+	set = set.Merge(NewSet(user...))
+	set, unknown := set.Without(disable)
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("config: cannot disable unknown rules: %s", strings.Join(unknown, ", "))
+	}
+	for _, r := range set.Rules {
+		if r.Requires != nil {
+			if _, ok := set.Lookup(r.Requires.RuleID); !ok {
+				return nil, &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %q requires rule %q, which is not in the set", r.ID, r.Requires.RuleID)}
+			}
+		}
+	}
+	return set, nil
+}

@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// positions maps the tables of a rule file to their lines, so errors found
+// after decoding can name a line. The TOML decoder keeps positions to itself;
+// a scan of the table headers is enough for a file of [[rules]].
+type positions struct {
+	lines    [][]byte // the file's lines, 0-based
+	rules    []int    // 1-based line of each [[rules]] header
+	examples [][]int  // per rule, lines of its [[rules.examples]]
+	counters [][]int  // per rule, lines of its [[rules.counterexamples]]
+}
+
+func scanPositions(data []byte) positions {
+	var p positions
+	p.lines = bytes.Split(data, []byte("\n"))
+	inMulti := ""
+	for i, raw := range p.lines {
+		line := bytes.TrimSpace(raw)
+		if inMulti != "" {
+			if bytes.Count(line, []byte(inMulti))%2 == 1 {
+				inMulti = ""
+			}
+			continue
+		}
+		for _, q := range []string{`'''`, `"""`} {
+			if bytes.Count(line, []byte(q))%2 == 1 {
+				inMulti = q
+			}
+		}
+		switch string(headerName(line)) {
+		case "[[rules]]":
+			p.rules = append(p.rules, i+1)
+			p.examples = append(p.examples, nil)
+			p.counters = append(p.counters, nil)
+		case "[[rules.examples]]":
+			if n := len(p.rules); n > 0 {
+				p.examples[n-1] = append(p.examples[n-1], i+1)
+			}
+		case "[[rules.counterexamples]]":
+			if n := len(p.rules); n > 0 {
+				p.counters[n-1] = append(p.counters[n-1], i+1)
+			}
+		}
+	}
+	return p
+}
+
+// headerName strips spaces inside a table header line and any comment.
+func headerName(line []byte) []byte {
+	if len(line) == 0 || line[0] != '[' {
+		return nil
+	}
+	if i := bytes.IndexByte(line, '#'); i >= 0 {
+		line = bytes.TrimSpace(line[:i])
+	}
+	return bytes.ReplaceAll(line, []byte(" "), nil)
+}
+
+func at(lines []int, i int) int {
+	if i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+func (p positions) ruleLine(i int) int { return at(p.rules, i) }
+
+func (p positions) exampleLine(rule, j int) int {
+	if rule < len(p.examples) {
+		if l := at(p.examples[rule], j); l > 0 {
+			return l
+		}
+	}
+	return p.ruleLine(rule)
+}
+
+func (p positions) counterLine(rule, j int) int {
+	if rule < len(p.counters) {
+		if l := at(p.counters[rule], j); l > 0 {
+			return l
+		}
+	}
+	return p.ruleLine(rule)
+}
+
+// keyInRule finds the line assigning key within rule i's section.
+func (p positions) keyInRule(i int, key string) int {
+	start := p.ruleLine(i)
+	if start == 0 {
+		return 0
+	}
+	end := len(p.lines)
+	if i+1 < len(p.rules) {
+		end = p.rules[i+1] - 1
+	}
+	if l := p.findKey(start, end, key); l > 0 {
+		return l
+	}
+	return start
+}
+
+func (p positions) findKey(from, to int, key string) int {
+	for l := from; l <= to && l <= len(p.lines); l++ {
+		line := bytes.TrimSpace(p.lines[l-1])
+		if bytes.HasPrefix(line, []byte(key)) {
+			rest := bytes.TrimSpace(line[len(key):])
+			if len(rest) > 0 && rest[0] == '=' {
+				return l
+			}
+		}
+		if h := headerName(line); h != nil && strings.Contains(string(h), key) {
+			return l
+		}
+	}
+	return 0
+}
+
+// keyLine finds where an undecoded key was written: the first assignment
+// of its last component, or the header naming it.
+func (p positions) keyLine(k toml.Key) int {
+	if len(k) == 0 {
+		return 0
+	}
+	return p.findKey(1, len(p.lines), k[len(k)-1])
+}
