@@ -1,6 +1,8 @@
 package rules_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,29 +24,64 @@ func TestCatalog(t *testing.T) {
 	families := map[string]bool{"cloud": true, "vcs": true, "registry": true, "messaging": true,
 		"payments": true, "ai": true, "saas": true, "keys": true, "urls": true, "generic": true}
 	for _, r := range set.Rules {
+		t.Run(r.ID, func(t *testing.T) { checkComplete(t, r, families) })
+	}
+}
+
+// TestRuleFile checks one rule file named by LEAKSTOP_RULE_FILE, for
+// writing catalog files without waiting for the whole catalog to load.
+func TestRuleFile(t *testing.T) {
+	path := os.Getenv("LEAKSTOP_RULE_FILE")
+	if path == "" {
+		t.Skip("LEAKSTOP_RULE_FILE not set")
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join("..", path) // relative to the repository root
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := rules.Load(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	family := strings.TrimSuffix(filepath.Base(path), ".toml")
+	t.Logf("%d rules", len(f.Rules))
+	g := fake.New(7)
+	for _, r := range f.Rules {
+		if r.Family == "" {
+			r.Family = family
+		}
 		t.Run(r.ID, func(t *testing.T) {
-			switch {
-			case r.Description == "":
-				t.Error("no description")
-			case r.Provider == "":
-				t.Error("no provider")
-			case len(r.Keywords) == 0:
-				t.Error("no keywords: the rule would run on every fragment")
-			case len(r.References) == 0:
-				t.Error("no references to the provider's documented format")
-			case len(r.Examples) == 0:
-				t.Error("no examples")
-			case len(r.Counterexamples) == 0:
-				t.Error("no counterexamples")
-			case !families[r.Family]:
-				t.Errorf("family %q is not one of the catalog's", r.Family)
-			}
-			for _, k := range r.Keywords {
-				if len(k) < 3 {
-					t.Errorf("keyword %q is shorter than 3 bytes: it would hit almost everywhere", k)
-				}
-			}
+			checkComplete(t, r, map[string]bool{family: true})
+			checkFake(t, g, r)
 		})
+	}
+}
+
+func checkComplete(t *testing.T, r *rules.Rule, families map[string]bool) {
+	t.Helper()
+	switch {
+	case r.Description == "":
+		t.Error("no description")
+	case r.Provider == "":
+		t.Error("no provider")
+	case len(r.Keywords) == 0:
+		t.Error("no keywords: the rule would run on every fragment")
+	case len(r.References) == 0:
+		t.Error("no references to the provider's documented format")
+	case len(r.Examples) == 0:
+		t.Error("no examples")
+	case len(r.Counterexamples) == 0:
+		t.Error("no counterexamples")
+	case !families[r.Family]:
+		t.Errorf("family %q is not one of the catalog's", r.Family)
+	}
+	for _, k := range r.Keywords {
+		if len(k) < 3 {
+			t.Errorf("keyword %q is shorter than 3 bytes: it would hit almost everywhere", k)
+		}
 	}
 }
 
@@ -57,20 +94,23 @@ func TestFakeSecrets(t *testing.T) {
 	}
 	g := fake.New(42)
 	for _, r := range set.Rules {
-		t.Run(r.ID, func(t *testing.T) {
-			s, err := g.Secret(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Validator != "" {
-				v, _ := rules.LookupValidator(r.Validator)
-				if res := v([]byte(s)); res.Verdict == rules.Rejected {
-					t.Errorf("validator %s rejects fake %s", r.Validator, rules.Preview(s))
-				}
-			}
-			if strings.TrimSpace(s) == "" {
-				t.Error("empty fake secret")
-			}
-		})
+		t.Run(r.ID, func(t *testing.T) { checkFake(t, g, r) })
+	}
+}
+
+func checkFake(t *testing.T, g *fake.Gen, r *rules.Rule) {
+	t.Helper()
+	s, err := g.Secret(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Validator != "" {
+		v, _ := rules.LookupValidator(r.Validator)
+		if res := v([]byte(s)); res.Verdict == rules.Rejected {
+			t.Errorf("validator %s rejects fake %s", r.Validator, rules.Preview(s))
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		t.Error("empty fake secret")
 	}
 }
