@@ -1,0 +1,67 @@
+package detect
+
+import "bytes"
+
+// scanEncoded decodes the encoded runs of data and scans the decoded text
+// in its line's context (so "DB_PASSWORD: <base64>" is judged as
+// "DB_PASSWORD: <value>"). Matches are reported at the encoded run.
+func (s *Scanner) scanEncoded(ms []Match, data []byte, depth int) []Match {
+	runs := findEncoded(s.runs[:0], data)
+	if len(runs) == 0 {
+		s.runs = runs
+		return ms
+	}
+	// Copy the runs: deeper layers reuse s.runs.
+	own := append([]encodedRun(nil), runs...)
+	s.runs = runs[:0]
+	var buf []byte
+	for _, run := range own {
+		if s.budget <= 0 {
+			break
+		}
+		src := data[run.start:run.end]
+		lineStart := max(0, run.start-contextReach)
+		if i := bytes.LastIndexByte(data[lineStart:run.start], '\n'); i >= 0 {
+			lineStart += i + 1
+		}
+		lineEnd := min(len(data), run.end+contextReach)
+		if i := bytes.IndexByte(data[run.end:lineEnd], '\n'); i >= 0 {
+			lineEnd = run.end + i
+		}
+		buf = append(buf[:0], data[lineStart:run.start]...)
+		decStart := len(buf)
+		var ok bool
+		buf, ok = decodeRun(buf, src, run.kind)
+		if !ok {
+			continue
+		}
+		decEnd := len(buf)
+		s.budget -= decEnd - decStart
+		buf = append(buf, data[run.end:lineEnd]...)
+		inner := s.scan(buf, depth+1)
+		for _, m := range inner {
+			if m.Start < decStart || m.End > decEnd {
+				continue // found in the context: the plain scan has it
+			}
+			secret := append([]byte(nil), m.Secret.Reveal()...)
+			if containsDecoded(ms, run, secret) {
+				continue
+			}
+			ms = append(ms, Match{
+				Rule: m.Rule, Start: run.start, End: run.end, Secret: NewSecret(secret),
+				Status: m.Status, ConfirmedBy: m.ConfirmedBy,
+				Decoded: append([]string{run.kind}, m.Decoded...),
+			})
+		}
+	}
+	return ms
+}
+
+func containsDecoded(ms []Match, run encodedRun, secret []byte) bool {
+	for _, m := range ms {
+		if m.Start == run.start && m.End == run.end && bytes.Equal(m.Secret.Reveal(), secret) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,225 @@
+package detect
+
+import (
+	"bytes"
+	"math"
+)
+
+// shannon returns the Shannon entropy of b in bits per byte.
+func shannon(b []byte) float64 {
+	if len(b) == 0 {
+		return 0
+	}
+	var counts [256]int
+	for _, c := range b {
+		counts[c]++
+	}
+	n := float64(len(b))
+	h := 0.0
+	for _, k := range counts {
+		if k > 0 {
+			p := float64(k) / n
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+// placeholderWords mark a value as a stand-in for a real secret. They are
+// matched case-insensitively anywhere in the secret.
+var placeholderWords = [][]byte{
+	[]byte("xxxx"), []byte("****"), []byte("...."), []byte("…"), []byte("••"),
+	[]byte("example"), []byte("changeme"), []byte("change_me"), []byte("change-me"),
+	[]byte("replace_me"), []byte("replaceme"), []byte("replace-me"), []byte("replace_with"),
+	[]byte("placeholder"), []byte("your_"), []byte("your-"), []byte("yourkey"),
+	[]byte("yourtoken"), []byte("yoursecret"), []byte("yourpassword"), []byte("_here"),
+	[]byte("-here"), []byte("dummy"), []byte("redacted"), []byte("insert_"),
+	[]byte("<your"), []byte("fixme"), []byte("todo:"), []byte("notreal"),
+	[]byte("not_a_real"), []byte("not-a-real"), []byte("fake_"), []byte("0000000000"),
+	[]byte("1234567890"), []byte("abcdefghij"), []byte("aaaaaaaa"), []byte("zzzzzzzz"),
+}
+
+// isPlaceholder reports whether secret is a stand-in: a documented example,
+// a masked or templated value, or a run of one character.
+func isPlaceholder(secret []byte) bool {
+	if len(secret) == 0 {
+		return true
+	}
+	var low [256]byte
+	l := lowerASCII(low[:0], secret[:min(len(secret), len(low))])
+	if len(secret) > len(low) {
+		l = bytes.ToLower(secret)
+	}
+	for _, w := range placeholderWords {
+		if bytes.Contains(l, w) {
+			return true
+		}
+	}
+	first, last := secret[0], secret[len(secret)-1]
+	if (first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}') {
+		return true
+	}
+	// One character repeated, possibly after a prefix: sk_live_0000000000.
+	same := 1
+	for i := len(secret) - 1; i > 0 && secret[i] == secret[i-1]; i-- {
+		same++
+	}
+	return same >= 8 && same*2 >= len(secret)
+}
+
+// referencePrefixes start values that name a secret held elsewhere.
+var referencePrefixes = [][]byte{
+	[]byte("${"), []byte("$("), []byte("{{"), []byte("{%"), []byte("<%"), []byte("#{"),
+	[]byte("%("), []byte("env."), []byte("env["), []byte("env:"), []byte("process.env"),
+	[]byte("os.getenv"), []byte("os.environ"), []byte("system.getenv"), []byte("getenv("),
+	[]byte("secrets."), []byte("vars."), []byte("var."), []byte("local."), []byte("locals."),
+	[]byte("data."), []byte("module."), []byte("enc["), []byte("$ansible_vault"),
+	[]byte("vault:"), []byte("!vault"), []byte("ref+"), []byte("arn:aws:secretsmanager"),
+	[]byte("arn:aws:ssm"), []byte("{{resolve:"), []byte("secretref:"), []byte("@microsoft.keyvault"),
+	[]byte("akv:"), []byte("sm://"), []byte("op://"), []byte("keyring:"),
+}
+
+// isReference reports whether the secret (at off in data) is a reference
+// to a variable or template rather than a value: ${X}, $X, %X%, {{ x }},
+// os.getenv("X"), process.env.X, SOPS ENC[...], vault references.
+func isReference(secret, data []byte, off int) bool {
+	var low [64]byte
+	l := lowerASCII(low[:0], secret[:min(len(secret), len(low))])
+	for _, p := range referencePrefixes {
+		if bytes.HasPrefix(l, p) {
+			return true
+		}
+	}
+	if secret[0] == '$' && len(secret) > 1 && isIdentStart(secret[1]) {
+		return true // $TOKEN, $password
+	}
+	if len(secret) > 2 && secret[0] == '%' && secret[len(secret)-1] == '%' {
+		return true // %API_KEY%
+	}
+	// A template or interpolation opened just before the secret.
+	if off >= 2 {
+		before := data[max(0, off-3):off]
+		if bytes.HasSuffix(before, []byte("${")) || bytes.HasSuffix(before, []byte("{{")) ||
+			bytes.HasSuffix(before, []byte("%{")) || bytes.HasSuffix(before, []byte("#{")) {
+			return true
+		}
+	}
+	// A call: getSecret("name"), config.get(...).
+	if secret[len(secret)-1] == ')' && bytes.IndexByte(secret, '(') > 0 {
+		return true
+	}
+	return false
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '{'
+}
+
+// looksLikeIDOrWord filters generic rules' values that are hashes, ids,
+// identifiers or dictionary words rather than credentials.
+func looksLikeIDOrWord(secret []byte) bool {
+	n := len(secret)
+	if isHex(secret) && (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128) {
+		return true // md5, sha1, sha224, sha256, sha384, sha512 digests
+	}
+	if isUUID(secret) {
+		return true
+	}
+	for _, p := range [][]byte{[]byte("sha1-"), []byte("sha256-"), []byte("sha384-"), []byte("sha512-"), []byte("sha256:"), []byte("sha512:"), []byte("md5:")} {
+		if bytes.HasPrefix(secret, p) {
+			return true // SRI integrity, image digests
+		}
+	}
+	if isIdentifier(secret) || isPath(secret) {
+		return true
+	}
+	return isDictionaryPassword(secret)
+}
+
+func isHex(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+func isUUID(b []byte) bool {
+	if len(b) != 36 {
+		return false
+	}
+	for i, c := range b {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if !isHex(b[i : i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isIdentifier: snake_case, SCREAMING_CASE, camelCase, dotted.names and
+// kebab-case words, which name a value instead of being one.
+func isIdentifier(b []byte) bool {
+	if !(b[0] >= 'a' && b[0] <= 'z' || b[0] >= 'A' && b[0] <= 'Z' || b[0] == '_') {
+		return false
+	}
+	upperAfterLower, digits, seps := 0, 0, 0
+	for i, c := range b {
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z' {
+				upperAfterLower++
+			}
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '_' || c == '.' || c == '-':
+			seps++
+		default:
+			return false
+		}
+	}
+	if digits > 0 {
+		return false // words with digits look like passwords: keep them
+	}
+	// All letters and separators: an identifier when its words are spaced
+	// by separators or camel humps; a random-looking letter string has
+	// humps every few characters.
+	if seps > 0 && upperAfterLower == 0 {
+		return true
+	}
+	return upperAfterLower > 0 && len(b)/(upperAfterLower+1) >= 4
+}
+
+func isPath(b []byte) bool {
+	return b[0] == '/' || bytes.HasPrefix(b, []byte("./")) || bytes.HasPrefix(b, []byte("~/")) ||
+		bytes.HasPrefix(b, []byte("../")) || (len(b) > 2 && b[1] == ':' && b[2] == '\\')
+}
+
+// commonPasswords are values people put in test fixtures and docs; with a
+// few digits or symbols appended they are still not a leaked credential.
+var commonPasswords = []string{
+	"password", "passw0rd", "p@ssw0rd", "p@ssword", "secret", "test", "testing",
+	"admin", "administrator", "root", "toor", "changeit", "letmein", "welcome",
+	"qwerty", "default", "guest", "user", "pass", "demo", "sample", "mysecret",
+	"mypassword", "foobar", "foo", "bar", "hunter", "dragon", "monkey", "master",
+	"abc", "abcd", "abcdef", "postgres", "mysql", "redis", "token", "apikey",
+	"development", "dev", "local", "localhost", "example", "none", "null", "empty",
+}
+
+// isDictionaryPassword reports whether b is a common password, possibly
+// followed by digits and punctuation (Password123!).
+func isDictionaryPassword(b []byte) bool {
+	core := bytes.TrimRight(b, "0123456789!@#$%^&*?._-")
+	low := bytes.ToLower(core)
+	for _, w := range commonPasswords {
+		if string(low) == w {
+			return true
+		}
+	}
+	return len(core) == 0 && len(b) < 12 // only digits and symbols: 12345678
+}

@@ -1,0 +1,151 @@
+package detect
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+
+	"github.com/leakstop/leakstop/rules"
+	"github.com/leakstop/leakstop/source"
+)
+
+// Finding is one secret at one place (DESIGN.md): a rule, a canonical path,
+// the lines where the secret occurs there, and the secret's identity.
+type Finding struct {
+	RuleID      string         `json:"rule_id"`
+	Provider    string         `json:"provider"`
+	Family      string         `json:"family"`
+	Description string         `json:"description"`
+	Severity    rules.Severity `json:"severity"`
+	Status      Status         `json:"status"`
+	ConfirmedBy string         `json:"confirmed_by,omitempty"`
+	Path        string         `json:"path"`
+	Line        int            `json:"line"`
+	Column      int            `json:"column"`
+	EndLine     int            `json:"end_line"`
+	EndColumn   int            `json:"end_column"`
+	// Lines lists every line of the path holding the secret.
+	Lines   []int    `json:"lines"`
+	Preview string   `json:"preview"`
+	Decoded []string `json:"decoded,omitempty"`
+	// SecretSHA256 is empty for weak secrets (see Weak).
+	SecretSHA256 string `json:"secret_sha256,omitempty"`
+	SecretHMAC   string `json:"secret_hmac,omitempty"`
+	Fingerprint  string `json:"fingerprint"`
+	// Weak marks a secret of low estimated entropy, whose bare hash could
+	// be reversed with a dictionary.
+	Weak   bool          `json:"weak,omitempty"`
+	Source source.Origin `json:"source"`
+	// Secret redacts itself; reports write it only with --show-secrets.
+	Secret Secret `json:"-"`
+}
+
+// weakBits is the estimated entropy below which a secret's bare hash is
+// withheld: dictionary passwords and short human-chosen values.
+const weakBits = 64
+
+// Findings turns a fragment's matches into findings, one per origin and
+// distinct (rule, secret): copies of a secret in one file are one finding
+// with several lines.
+func (e *Engine) Findings(f *source.Fragment, ms []Match) []Finding {
+	if len(ms) == 0 {
+		return nil
+	}
+	type group struct {
+		first Match
+		lines []int
+		sum   string
+		hmac  string
+		weak  bool
+	}
+	var groups []*group
+	index := map[[2]string]*group{}
+	for _, m := range ms {
+		sum, hm, weak := e.identity(m)
+		key := [2]string{m.Rule.ID, sum}
+		g, ok := index[key]
+		if !ok {
+			g = &group{first: m, sum: sum, hmac: hm, weak: weak}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		for l := m.Line; l <= max(m.Line, m.EndLine); l++ {
+			if !slices.Contains(g.lines, l) {
+				g.lines = append(g.lines, l)
+			}
+		}
+	}
+	var out []Finding
+	for _, o := range f.Origins {
+		for _, g := range groups {
+			m := g.first
+			fd := Finding{
+				RuleID: m.Rule.ID, Provider: m.Rule.Provider, Family: m.Rule.Family,
+				Description: m.Rule.Description, Severity: m.Rule.Severity,
+				Status: m.Status, ConfirmedBy: m.ConfirmedBy,
+				Path: o.Path, Line: m.Line, Column: m.Column, EndLine: m.EndLine, EndColumn: m.EndColumn,
+				Lines: slices.Sorted(slices.Values(g.lines)), Preview: m.Secret.String(), Decoded: m.Decoded,
+				SecretHMAC: g.hmac, Weak: g.weak, Source: o, Secret: m.Secret,
+			}
+			if !g.weak {
+				fd.SecretSHA256 = g.sum
+			}
+			idHash := g.sum
+			if g.weak && g.hmac != "" {
+				idHash = g.hmac
+			}
+			fd.Fingerprint = Fingerprint(m.Rule.ID, o.Path, idHash)
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// identity hashes a match's secret after canonicalisation.
+func (e *Engine) identity(m Match) (sum, hm string, weak bool) {
+	canon := Canonical(m.Rule, m.Secret.Reveal())
+	h := sha256.Sum256(canon)
+	sum = hex.EncodeToString(h[:])
+	weak = IsWeak(m.Rule, m.Secret.Reveal())
+	if weak && len(e.opts.HashKey) > 0 {
+		mac := hmac.New(sha256.New, e.opts.HashKey)
+		mac.Write(canon)
+		hm = hex.EncodeToString(mac.Sum(nil))
+	}
+	return sum, hm, weak
+}
+
+// Canonical returns the bytes a secret is identified by: the key material
+// of a private key (so line endings, indentation and \n escapes do not
+// change it), the exact bytes otherwise.
+func Canonical(r *rules.Rule, secret []byte) []byte {
+	if r.Validator == "private-key" {
+		if der, ok := keyMaterial(secret); ok {
+			return der
+		}
+	}
+	return secret
+}
+
+// IsWeak reports whether a secret's estimated entropy is low enough that a
+// bare hash could be reversed: human-chosen passwords, not issued tokens.
+func IsWeak(r *rules.Rule, secret []byte) bool {
+	if r.Family != "generic" && r.Family != "urls" {
+		return false
+	}
+	return shannon(secret)*float64(len(secret)) < weakBits
+}
+
+// Fingerprint is hex SHA-256 of rule id, NUL, canonical path, NUL, secret
+// hash: no line and no commit, so it survives edits above the secret and
+// is known before a commit exists.
+func Fingerprint(ruleID, path, secretHash string) string {
+	h := sha256.New()
+	h.Write([]byte(ruleID))
+	h.Write([]byte{0})
+	h.Write([]byte(path))
+	h.Write([]byte{0})
+	h.Write([]byte(secretHash))
+	return hex.EncodeToString(h.Sum(nil))
+}
