@@ -240,8 +240,11 @@ func dropOverlaps(ms []Match, e *Engine) []Match {
 			switch {
 			case gi && !gj:
 				drop = true
-			case gi == gj && ms[j].Start == m.Start && ms[j].End == m.End && j < i:
-				drop = true
+			case gi == gj && ms[j].Start == m.Start && ms[j].End == m.End:
+				// The same span twice: keep the secret found by decoding
+				// (the value, not its encoding), else the earlier rule.
+				dj, di := len(ms[j].Decoded) > 0, len(m.Decoded) > 0
+				drop = (dj && !di) || (dj == di && j < i)
 			}
 			if drop {
 				break
