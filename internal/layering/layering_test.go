@@ -30,7 +30,7 @@ func stage(pkg string) (string, bool) {
 	if rel == pkg || strings.HasPrefix(rel, "internal/") {
 		return "", false
 	}
-	if strings.HasPrefix(rel, "cmd/") || strings.Contains(rel, "/cmd/") {
+	if strings.HasPrefix(rel, "cmd/") || strings.Contains(rel, "/cmd/") || strings.HasPrefix(rel, "bench/") {
 		return "cmd", true
 	}
 	if _, ok := rank[rel]; ok {

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/leakstop/leakstop/report"
+)
+
+// scanOptions are the flags every scanning command shares.
+type scanOptions struct {
+	Format      string
+	ReportPath  string
+	Configs     []string
+	ShowSecrets bool
+	ExitCode    int
+	Jobs        int
+	MaxFileSize int64
+	NoProgress  bool
+	// HashKey keys secret_hmac (LEAKSTOP_HASH_KEY).
+	HashKey []byte
+}
+
+func (o *scanOptions) applyDefaults() {
+	if o.Format == "" {
+		o.Format = report.FormatText
+	}
+	if o.Jobs <= 0 {
+		o.Jobs = runtime.NumCPU()
+	}
+}
+
+const defaultMaxFileSize = "10MiB"
+
+func scanFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Value: report.FormatText, Usage: "report `FORMAT`: " + strings.Join(report.Formats(), ", ")},
+		&cli.StringFlag{Name: "report-path", Usage: "write the report to `FILE` instead of standard output; an existing file, device or pipe is written in place"},
+		&cli.StringSliceFlag{Name: "config", Usage: "rule `FILE` to add to or change the catalog (repeatable)"},
+		&cli.BoolFlag{Name: "show-secrets", Usage: "print secrets in full (otherwise only a preview)"},
+		&cli.IntFlag{Name: "exit-code", Value: exitFindings, Usage: "exit status `N` when there are unsuppressed findings"},
+		&cli.IntFlag{Name: "jobs", Usage: "`N` workers reading and scanning", DefaultText: "the number of CPUs"},
+		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip (and list) items larger than `SIZE`: bytes, or 500KB, 10MiB, 1GB; 0 for no limit"},
+		&cli.BoolFlag{Name: "no-progress", Usage: "never show progress (it is shown only on a terminal)"},
+	}
+}
+
+// scanOptionsFrom reads the shared flags; bad values are usage errors.
+func scanOptionsFrom(c *cli.Context, e *env) (scanOptions, error) {
+	o := scanOptions{
+		Format:      c.String("format"),
+		ReportPath:  c.String("report-path"),
+		Configs:     c.StringSlice("config"),
+		ShowSecrets: c.Bool("show-secrets"),
+		ExitCode:    c.Int("exit-code"),
+		Jobs:        c.Int("jobs"),
+		NoProgress:  c.Bool("no-progress"),
+	}
+	if k := e.getenv("LEAKSTOP_HASH_KEY"); k != "" {
+		o.HashKey = []byte(k)
+	}
+	if !slices.Contains(report.Formats(), o.Format) {
+		return o, usagef("--format %q: want one of %s", o.Format, strings.Join(report.Formats(), ", "))
+	}
+	if o.ExitCode < 0 || o.ExitCode > 255 {
+		return o, usagef("--exit-code %d: want 0 to 255", o.ExitCode)
+	}
+	if o.Jobs < 0 {
+		return o, usagef("--jobs %d: want a positive number", o.Jobs)
+	}
+	n, err := parseSize(c.String("max-file-size"))
+	if err != nil {
+		return o, usagef("--max-file-size: %v", err)
+	}
+	o.MaxFileSize = n
+	o.applyDefaults()
+	return o, nil
+}
+
+// sizeUnits are the suffixes parseSize accepts, lower case: SI units are
+// powers of 1000, IEC units (and bare K, M, G) powers of 1024.
+var sizeUnits = map[string]int64{
+	"": 1, "b": 1,
+	"k": 1 << 10, "kib": 1 << 10, "kb": 1e3,
+	"m": 1 << 20, "mib": 1 << 20, "mb": 1e6,
+	"g": 1 << 30, "gib": 1 << 30, "gb": 1e9,
+	"t": 1 << 40, "tib": 1 << 40, "tb": 1e12,
+}
+
+// parseSize reads a byte count: "1048576", "512KB", "10MiB", "1.5 GB".
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if i < 0 {
+		i = len(t)
+	}
+	num, unit := t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
+	mult, ok := sizeUnits[unit]
+	if num == "" || !ok {
+		return 0, fmt.Errorf("%q is not a size (examples: 1048576, 500KB, 10MiB, 1GB)", s)
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || f < 0 {
+		return 0, fmt.Errorf("%q is not a size (examples: 1048576, 500KB, 10MiB, 1GB)", s)
+	}
+	v := f * float64(mult)
+	if v > 1<<62 {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	return int64(v), nil
+}

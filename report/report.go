@@ -1,0 +1,172 @@
+// Package report writes a scan's findings, errors and skipped items in the
+// formats people and machines read. Reports never contain a full secret
+// unless Options.ShowSecrets is set, and are byte-for-byte deterministic
+// for the same findings.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/leakstop/leakstop/detect"
+)
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Problem is an item that could not be read: the scan is partial.
+type Problem struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// Skip is an item left out by a limit the user set or accepted.
+type Skip struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// Report is everything a run found and could not do.
+type Report struct {
+	Tool     Tool
+	Findings []detect.Finding
+	// Suppressed counts findings an allowlist, baseline or inline comment
+	// accepted.
+	Suppressed int
+	Errors     []Problem
+	Skipped    []Skip
+	// Partial is set when an item could not be read or the scan was
+	// interrupted.
+	Partial bool
+	// Scanned counts the items read and Bytes their size.
+	Scanned int
+	Bytes   int64
+	// RuleRank orders rules (catalog order) when findings share a
+	// position; rules not in it sort after, by id.
+	RuleRank map[string]int
+}
+
+// Formats a report can be written in.
+const (
+	FormatText = "text"
+	FormatJSON = "json"
+)
+
+// Formats lists the supported formats.
+func Formats() []string { return []string{FormatText, FormatJSON} }
+
+// Options change how a report is written.
+type Options struct {
+	// ShowSecrets writes secrets in full; otherwise only previews.
+	ShowSecrets bool
+	// Color uses ANSI colours (text only); set it only for a terminal.
+	Color bool
+}
+
+// Write writes r to w in format.
+func (r *Report) Write(w io.Writer, format string, opts Options) error {
+	s := r.sorted()
+	switch format {
+	case FormatJSON:
+		return s.writeJSON(w, opts)
+	case FormatText:
+		return s.writeText(w, opts)
+	}
+	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats(), ", "))
+}
+
+// sorted returns a copy of r with findings, errors and skipped items in a
+// fixed order: findings by path, line, column, then rule order.
+func (r *Report) sorted() *Report {
+	s := *r
+	s.Findings = slices.Clone(r.Findings)
+	s.Errors = slices.Clone(r.Errors)
+	s.Skipped = slices.Clone(r.Skipped)
+	rank := func(id string) int {
+		if n, ok := r.RuleRank[id]; ok {
+			return n
+		}
+		return len(r.RuleRank)
+	}
+	slices.SortStableFunc(s.Findings, func(a, b detect.Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(rank(a.RuleID), rank(b.RuleID)),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Source.Root, b.Source.Root),
+			cmp.Compare(a.Source.Kind, b.Source.Kind),
+			cmp.Compare(a.Source.Repo, b.Source.Repo),
+			cmp.Compare(a.Source.Commit, b.Source.Commit),
+			cmp.Compare(a.Fingerprint, b.Fingerprint),
+		)
+	})
+	slices.SortFunc(s.Errors, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Error, b.Error))
+	})
+	slices.SortFunc(s.Skipped, func(a, b Skip) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason))
+	})
+	return &s
+}
+
+// group is one distinct secret and every finding of it, in report order.
+type group struct {
+	findings []*detect.Finding
+}
+
+func (g *group) first() *detect.Finding { return g.findings[0] }
+
+// groups gathers sorted findings by secret: its SHA-256, else its HMAC,
+// else (a weak secret without a hash key) the rule and the secret itself,
+// held in memory only. Groups come in the order of their first finding.
+func groups(fs []detect.Finding) []*group {
+	var out []*group
+	index := map[string]*group{}
+	for i := range fs {
+		f := &fs[i]
+		var key string
+		switch {
+		case f.SecretSHA256 != "":
+			key = "sha256:" + f.SecretSHA256
+		case f.SecretHMAC != "":
+			key = "hmac:" + f.SecretHMAC
+		default:
+			key = "secret:" + f.RuleID + "\x00" + string(f.Secret.Reveal())
+		}
+		g, ok := index[key]
+		if !ok {
+			g = &group{}
+			index[key] = g
+			out = append(out, g)
+		}
+		g.findings = append(g.findings, f)
+	}
+	return out
+}
+
+// shownPath is where a finding is for a person: the canonical path, under
+// its root when the root is a folder other than the working directory, so
+// the place can be opened as printed.
+func shownPath(f *detect.Finding) string {
+	o := f.Source
+	if o.Root == "" || o.Kind != "file" {
+		return f.Path
+	}
+	root := norm.NFC.String(filepath.ToSlash(filepath.Clean(o.Root)))
+	if root == "." || root == f.Path { // the working directory, or a file root
+		return f.Path
+	}
+	return path.Join(root, f.Path)
+}
