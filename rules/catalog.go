@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -72,6 +73,7 @@ func Configure(configs []string) (*Set, error) {
 	useDefault := true
 	var user []*Rule
 	var disable []string
+	disabledIn := map[string]string{} // rule id -> file disabling it
 	var errs Errors
 	for _, p := range configs {
 		data, err := os.ReadFile(p)
@@ -95,6 +97,9 @@ func Configure(configs []string) (*Set, error) {
 		}
 		user = append(user, f.Rules...)
 		disable = append(disable, f.Disable...)
+		for _, id := range f.Disable {
+			disabledIn[id] = p
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -104,8 +109,14 @@ func Configure(configs []string) (*Set, error) {
 	}
 	set = set.Merge(NewSet(user...))
 	set, unknown := set.Without(disable)
-	if len(unknown) > 0 {
-		return nil, fmt.Errorf("config: cannot disable unknown rules: %s", strings.Join(unknown, ", "))
+	for _, id := range unknown {
+		file := disabledIn[id]
+		data, _ := os.ReadFile(file)
+		errs = append(errs, &Error{File: file, Line: scanPositions(data).findKey(1, bytes.Count(data, []byte("\n"))+1, "disable"),
+			Msg: fmt.Sprintf("cannot disable unknown rule %q", id)})
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	for _, r := range set.Rules {
 		if r.Requires != nil {
