@@ -134,13 +134,16 @@ func isIdentStart(c byte) bool {
 }
 
 // looksLikeIDOrWord filters generic rules' values that are hashes, ids,
-// identifiers or dictionary words rather than credentials.
-func looksLikeIDOrWord(secret []byte) bool {
+// identifiers or dictionary words rather than credentials. A digest or
+// UUID is dropped only when the name it is assigned to says hash or id
+// (private_key_id, sha256, checksum): "api_key = <32 hex>" is a key.
+func looksLikeIDOrWord(secret, data []byte, off int) bool {
 	n := len(secret)
-	if isHex(secret) && (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128) {
-		return true // md5, sha1, sha224, sha256, sha384, sha512 digests
+	digest := isHex(secret) && (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128)
+	if (digest || isUUID(secret)) && namesHashOrID(keyBefore(data, off)) {
+		return true
 	}
-	if isUUID(secret) {
+	if digest && emptyDigests[string(bytes.ToLower(secret))] {
 		return true
 	}
 	for _, p := range [][]byte{[]byte("sha1-"), []byte("sha256-"), []byte("sha384-"), []byte("sha512-"), []byte("sha256:"), []byte("sha512:"), []byte("md5:")} {
@@ -152,6 +155,60 @@ func looksLikeIDOrWord(secret []byte) bool {
 		return true
 	}
 	return isDictionaryPassword(secret)
+}
+
+// keyBefore returns the lower-cased name a value at off is assigned to:
+// the last identifier before it on its line ("private_key_id" in
+// `"private_key_id": "0f21…"`).
+func keyBefore(data []byte, off int) []byte {
+	start := max(0, off-128)
+	if i := bytes.LastIndexByte(data[start:off], '\n'); i >= 0 {
+		start += i + 1
+	}
+	line := data[start:off]
+	end := len(line)
+	for end > 0 && !isNameByte(line[end-1]) {
+		end--
+	}
+	begin := end
+	for begin > 0 && isNameByte(line[begin-1]) {
+		begin--
+	}
+	return bytes.ToLower(line[begin:end])
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// emptyDigests are the MD5, SHA-1 and SHA-256 of nothing: they fill
+// examples and empty caches, and are no one's key.
+var emptyDigests = map[string]bool{
+	"d41d8cd98f00b204e9800998ecf8427e":                                 true,
+	"da39a3ee5e6b4b0d3255bfef95601890afd80709":                         true,
+	"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855": true,
+}
+
+var hashOrIDWords = [][]byte{
+	[]byte("hash"), []byte("sha"), []byte("md5"), []byte("digest"), []byte("checksum"),
+	[]byte("integrity"), []byte("fingerprint"), []byte("etag"), []byte("commit"),
+	[]byte("revision"), []byte("uuid"), []byte("guid"), []byte("nonce"), []byte("salt"),
+}
+
+// namesHashOrID reports whether a key name says its value is a digest or
+// an identifier.
+func namesHashOrID(key []byte) bool {
+	for _, w := range hashOrIDWords {
+		if bytes.Contains(key, w) {
+			return true
+		}
+	}
+	for _, suf := range []string{"id", "ids", "_id", "-id", "rev", "sum"} {
+		if bytes.HasSuffix(key, []byte(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHex(b []byte) bool {

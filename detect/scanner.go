@@ -159,7 +159,7 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	if !r.KeepReferences && isReference(secret, data, off) {
 		return Match{}, false
 	}
-	if r.generic && looksLikeIDOrWord(secret) {
+	if r.generic && looksLikeIDOrWord(secret, data, off) {
 		return Match{}, false
 	}
 	m := Match{Rule: r.Rule, Start: off, End: off + len(secret), Secret: NewSecret(secret), Status: StatusCandidate}
@@ -239,6 +239,11 @@ func dropOverlaps(ms []Match, e *Engine) []Match {
 			gi, gj := e.rules[e.byID[m.Rule.ID]].generic, e.rules[e.byID[ms[j].Rule.ID]].generic
 			switch {
 			case gi && !gj:
+				drop = true
+			case m.Rule == ms[j].Rule && len(m.Decoded) == 0 && len(ms[j].Decoded) > 0 &&
+				ms[j].Start <= m.Start && m.End <= ms[j].End:
+				// The same rule found the encoded form too
+				// (sig=AbC%3D): the decoded secret is the one to report.
 				drop = true
 			case gi == gj && ms[j].Start == m.Start && ms[j].End == m.End:
 				// The same span twice: keep the secret found by decoding

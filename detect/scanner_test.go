@@ -36,7 +36,7 @@ id = "pw"
 provider = "Generic"
 family = "generic"
 keywords = ["password"]
-regex = '''(?i)password\s*[:=]\s*["']?(?P<secret>[^\s"']{8,64})'''
+regex = '''(?i)password\w*\s*[:=]\s*["']?(?P<secret>[^\s"']{8,64})'''
 entropy = 2.5
 
 [[rules]]
@@ -111,7 +111,8 @@ func TestScan(t *testing.T) {
 		{"password reference", "password: ${DB_PASSWORD}\npassword=$SECRET\npassword = os.getenv(\"X\")", nil},
 		{"password template", "password: {{ .Values.db.password }}\n", nil},
 		{"password dictionary", "password: Password123!\npassword: changeme\n", nil},
-		{"password hash", "password: 5f4dcc3b5aa765d61d8327deb882cf99\n", nil},
+		{"password hash", "password_hash: 5f4dcc3b5aa765d61d8327deb882cf99\npassword_salt = 0f216f2e9d17f9552ceb29a1adea3dc60f3d06b7\n", nil},
+		{"hex password kept", "password: 8c1f2a9be07d4c3a9b2e51f06d7a4c3e\n", []found{{"pw", "8c1f2a9be07d4c3a9b2e51f06d7a4c3e", 1, 11}}},
 		{"password identifier", "password: dbPasswordValue\npassword=DB_PASSWORD_FILE", nil},
 		{"password sops", "password: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]\n", nil},
 		{"pair present", "kid_ABCDEF123456\nksec = Xy7Pq2Lm9Rt4Vb6Nc8Zd1Fg3\n", []found{{"key-id", "kid_ABCDEF123456", 1, 1}, {"key-secret", "Xy7Pq2Lm9Rt4Vb6Nc8Zd1Fg3", 2, 8}}},
@@ -223,4 +224,18 @@ func TestRedact(t *testing.T) {
 	if got := Redact([]byte("abc")); strings.Contains(got, "abc") {
 		t.Errorf("short secret shown: %q", got)
 	}
+}
+
+// TestCatalogPercentEncoded checks that a catalog secret written
+// percent-encoded in a URL is reported decoded.
+func TestCatalogPercentEncoded(t *testing.T) {
+	e := defaultEngine(t)
+	sig := "rhW1IYlvnFWNq/PxYRZaTt+vhnSdxNSskdEPuyyvyaY="
+	text := "GET https://acme.blob.core.windows.net/x.csv?sv=2022-11-02&sr=b&sp=r&sig=" + url.QueryEscape(sig) + " HTTP/1.1\n"
+	for _, m := range e.NewScanner().Scan([]byte(text)) {
+		if m.Rule.ID == "azure-sas-token" && string(m.Secret.Reveal()) == sig {
+			return
+		}
+	}
+	t.Error("percent-encoded SAS signature not reported decoded")
 }
