@@ -28,6 +28,16 @@ type Origin struct {
 	Author  string    `json:"author,omitempty"`
 	Date    time.Time `json:"date,omitzero"`
 	Message string    `json:"message,omitempty"`
+	// Commits lists the other commits that carry the same content at this
+	// path; CommitCount counts every commit that carries it.
+	Commits     []string `json:"commits,omitempty"`
+	CommitCount int      `json:"commit_count,omitempty"`
+	// Added lists the lines (1-based, inclusive) that Commit added at this
+	// path relative to every one of its parents. Set only by sources that
+	// scan a range of changes (git --range), so a caller can report a
+	// finding only where the range added it; empty there means nothing was
+	// added (a rename or a copy of existing content).
+	Added []LineRange `json:"added,omitempty"`
 }
 
 // Fragment is bytes to scan and where they came from.

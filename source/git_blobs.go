@@ -1,0 +1,388 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+)
+
+// blobJob is one blob for a worker: its bytes, its origins and, in a
+// range, the versions its commits' parents had at each origin's path.
+type blobJob struct {
+	id      plumbing.Hash
+	raw     []byte
+	origins []Origin
+	// bases[i] holds, for origins[i], the parent versions to compute
+	// added lines against; nil when added lines are not wanted.
+	bases [][]parentText
+}
+
+// parentText is a parent's version of a file; absent when the parent had
+// no file there.
+type parentText struct {
+	data    []byte
+	present bool
+}
+
+// emit reads each blob of the provenance once and visits it on jobs
+// workers. One goroutine reads objects (go-git's storage is not safe for
+// concurrent use); the workers decode, diff and visit.
+func (h *history) emit(ctx context.Context, jobs int, visit Visit) error {
+	inner, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		once     sync.Once
+		visitErr error
+	)
+	work := make(chan *blobJob, 2*jobs)
+	var wg sync.WaitGroup
+	for w := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if inner.Err() != nil {
+					continue // drain so the reader never blocks
+				}
+				if err := h.scanJob(w, j, visit); err != nil {
+					once.Do(func() { visitErr = err; cancel() })
+				}
+			}
+		}()
+	}
+	h.readBlobs(inner, work)
+	close(work)
+	wg.Wait()
+	if visitErr != nil {
+		return visitErr
+	}
+	return ctx.Err()
+}
+
+func (h *history) scanJob(worker int, j *blobJob, visit Visit) error {
+	data, enc, binary := textOf(j.raw)
+	if binary {
+		return nil
+	}
+	for i, b := range j.bases {
+		if b != nil {
+			j.origins[i].Added = addedLines(b, j.raw)
+		}
+	}
+	return visit(worker, &Fragment{Data: data, ID: j.id.String(), Origins: j.origins, Encoding: enc})
+}
+
+// readBlobs sends every blob of the provenance to work, and with
+// AllObjects every other blob too. It streams them out of git cat-file
+// when it can (see catFile); else, when most of the repository's blobs
+// are wanted, it reads go-git's store in its own order (deltas resolve
+// sequentially) and then the rest by id.
+func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
+	var dangling map[plumbing.Hash]*blobProv
+	if h.g.AllObjects {
+		dangling = h.danglingBlobs(ctx)
+	}
+	lookup := func(id plumbing.Hash) *blobProv {
+		if bp := h.blobs[id]; bp != nil {
+			return bp
+		}
+		return dangling[id]
+	}
+	ids := make([]plumbing.Hash, 0, len(h.blobs)+len(dangling))
+	for id := range h.blobs {
+		ids = append(ids, id)
+	}
+	for id := range dangling {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b plumbing.Hash) int { return bytes.Compare(a[:], b[:]) })
+	for start := 0; start < len(ids) && h.cat != nil; {
+		base := start
+		n, err := h.cat.stream(ctx, ids[start:], func(i int, typ string, size int64, r *bufio.Reader) error {
+			id := ids[base+i]
+			bp := lookup(id)
+			if typ != "blob" {
+				if _, err := r.Discard(int(size)); err != nil {
+					return err
+				}
+				return nil // left unread: go-git reports it below
+			}
+			if h.tooLarge(bp, id, size) {
+				_, err := r.Discard(int(size))
+				return err
+			}
+			raw := make([]byte, size)
+			if _, err := io.ReadFull(r, raw); err != nil {
+				return err
+			}
+			h.queue(ctx, work, id, bp, raw)
+			return nil
+		})
+		start += n
+		switch {
+		case err == nil:
+		case errors.Is(err, errCatFileUnavailable):
+			h.cat = nil
+		case ctx.Err() != nil:
+			return
+		default:
+			start++ // a damaged object stopped git: go-git reports it below
+		}
+	}
+	if h.cat == nil && (!h.sel.ranged || h.g.AllObjects) {
+		h.readInStoreOrder(ctx, lookup, work)
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return
+		}
+		bp := lookup(id)
+		if bp.read {
+			continue
+		}
+		obj, err := h.repo.st.EncodedObject(plumbing.BlobObject, id)
+		if err != nil {
+			bp.read = true
+			h.reportBlob(bp, id, err)
+			continue
+		}
+		h.send(ctx, work, id, bp, obj)
+	}
+}
+
+// danglingBlobs lists the blobs no walked commit reaches.
+func (h *history) danglingBlobs(ctx context.Context) map[plumbing.Hash]*blobProv {
+	out := map[plumbing.Hash]*blobProv{}
+	add := func(id plumbing.Hash) {
+		if h.blobs[id] == nil && out[id] == nil {
+			out[id] = &blobProv{}
+		}
+	}
+	if h.cat != nil {
+		cmd := exec.CommandContext(ctx, "git", "--git-dir="+h.repo.gitDir, "cat-file",
+			"--batch-all-objects", "--batch-check=%(objecttype) %(objectname)")
+		if b, err := cmd.Output(); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if id, ok := strings.CutPrefix(line, "blob "); ok && plumbing.IsHash(id) {
+					add(plumbing.NewHash(id))
+				}
+			}
+			return out
+		}
+	}
+	iter, err := h.repo.st.IterEncodedObjects(plumbing.BlobObject)
+	if err != nil {
+		h.p.Error(h.g.Repo, fmt.Errorf("listing objects: %w", err))
+		return out
+	}
+	defer iter.Close()
+	for {
+		obj, err := iter.Next()
+		if err != nil {
+			return out
+		}
+		add(obj.Hash())
+	}
+}
+
+// readInStoreOrder walks go-git's loose objects and pack files.
+func (h *history) readInStoreOrder(ctx context.Context, lookup func(plumbing.Hash) *blobProv, work chan<- *blobJob) {
+	iter, err := h.repo.st.IterEncodedObjects(plumbing.BlobObject)
+	if err != nil {
+		return // read by id instead
+	}
+	defer iter.Close()
+	for ctx.Err() == nil {
+		obj, err := iter.Next()
+		if err != nil {
+			return // io.EOF, or a damaged pack: what is left is read by id
+		}
+		id := obj.Hash()
+		if bp := lookup(id); bp != nil && !bp.read {
+			h.send(ctx, work, id, bp, obj)
+		}
+	}
+}
+
+// tooLarge reports a blob above MaxFileSize as skipped.
+func (h *history) tooLarge(bp *blobProv, id plumbing.Hash, size int64) bool {
+	if h.g.MaxFileSize <= 0 || size <= h.g.MaxFileSize {
+		return false
+	}
+	bp.read = true
+	for _, shown := range h.shownPaths(bp, id) {
+		h.p.Skip(shown, fmt.Sprintf("%s (%d bytes, blob %s)", ReasonTooLarge, size, id))
+	}
+	return true
+}
+
+// send reads one blob through go-git and queues it.
+func (h *history) send(ctx context.Context, work chan<- *blobJob, id plumbing.Hash, bp *blobProv, obj plumbing.EncodedObject) {
+	size := obj.Size()
+	if h.tooLarge(bp, id, size) {
+		return
+	}
+	bp.read = true
+	r, err := obj.Reader()
+	if err != nil {
+		h.reportBlob(bp, id, err)
+		return
+	}
+	raw, _, err := readLimited(r, size, 0)
+	r.Close()
+	if err != nil {
+		h.reportBlob(bp, id, err)
+		return
+	}
+	h.queue(ctx, work, id, bp, raw)
+}
+
+// queue hands a blob's bytes and origins to the workers.
+func (h *history) queue(ctx context.Context, work chan<- *blobJob, id plumbing.Hash, bp *blobProv, raw []byte) {
+	bp.read = true
+	if len(raw) == 0 {
+		return
+	}
+	j := &blobJob{id: id, raw: raw}
+	if len(bp.paths) == 0 {
+		j.origins = []Origin{{Kind: KindGitObject, Root: h.g.Repo, Repo: h.g.Repo}}
+	} else {
+		paths := slices.Clone(bp.paths)
+		slices.SortFunc(paths, func(a, b *pathProv) int { return strings.Compare(a.path.canon, b.path.canon) })
+		for _, pp := range paths {
+			j.origins = append(j.origins, h.origin(pp))
+			if h.sel.ranged {
+				j.bases = append(j.bases, h.parentTexts(pp))
+			}
+		}
+	}
+	select {
+	case work <- j:
+	case <-ctx.Done():
+	}
+}
+
+// origin describes one path of a blob's provenance.
+func (h *history) origin(pp *pathProv) Origin {
+	n := &h.nodes[pp.credit]
+	o := Origin{
+		Kind: KindGit, Path: pp.path.canon, Root: h.g.Repo, Repo: h.g.Repo,
+		Commit: n.hash.String(), Author: n.author, Date: n.when, Message: n.subject,
+		CommitCount: pp.carriers,
+	}
+	for _, ci := range pp.listed {
+		if ci != pp.credit {
+			o.Commits = append(o.Commits, h.nodes[ci].hash.String())
+		}
+	}
+	return o
+}
+
+// parentTexts returns the versions of pp's path in each parent of the
+// commit credited with it (at least one; an absent one for a root
+// commit). Content moved from another path added nothing: nil.
+func (h *history) parentTexts(pp *pathProv) []parentText {
+	n := &h.nodes[pp.credit]
+	if pp.from != "" {
+		return nil
+	}
+	out := make([]parentText, 0, max(len(n.parents), 1))
+	if n.shallow || len(n.parents) == 0 {
+		return append(out, parentText{})
+	}
+	for _, ph := range n.parents {
+		th, ok := h.parentTree(ph)
+		if !ok {
+			out = append(out, parentText{})
+			continue
+		}
+		bh, ok := h.blobAt(th, pp.path.raw)
+		if !ok {
+			out = append(out, parentText{})
+			continue
+		}
+		obj, err := h.repo.st.EncodedObject(plumbing.BlobObject, bh)
+		if err != nil {
+			h.p.Error(pp.path.canon, fmt.Errorf("object %s (parent %s): %w", bh, ph, err))
+			out = append(out, parentText{})
+			continue
+		}
+		r, err := obj.Reader()
+		if err != nil {
+			h.p.Error(pp.path.canon, fmt.Errorf("object %s (parent %s): %w", bh, ph, err))
+			out = append(out, parentText{})
+			continue
+		}
+		data, _, err := readLimited(r, obj.Size(), 0)
+		r.Close()
+		if err != nil {
+			h.p.Error(pp.path.canon, fmt.Errorf("object %s (parent %s): %w", bh, ph, err))
+		}
+		out = append(out, parentText{data: data, present: err == nil})
+	}
+	return out
+}
+
+// blobAt finds the blob at a raw path in a tree.
+func (h *history) blobAt(th plumbing.Hash, raw string) (plumbing.Hash, bool) {
+	dir := ""
+	for {
+		t := h.tree(th, dir)
+		if t == nil {
+			return plumbing.ZeroHash, false
+		}
+		name, rest, more := strings.Cut(raw, "/")
+		found := false
+		for _, e := range t.Entries {
+			if e.Name != name {
+				continue
+			}
+			if more && e.Mode == filemode.Dir {
+				th, found = e.Hash, true
+				break
+			}
+			if !more && isFile(e.Mode) {
+				return e.Hash, true
+			}
+		}
+		if !found {
+			return plumbing.ZeroHash, false
+		}
+		dir, raw = join(dir, name), rest
+	}
+}
+
+// reportBlob reports a blob that cannot be read, once per path it is at.
+func (h *history) reportBlob(bp *blobProv, id plumbing.Hash, err error) {
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		err = plumbing.ErrObjectNotFound
+	} else if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = fmt.Errorf("truncated: %w", err)
+	}
+	for _, shown := range h.shownPaths(bp, id) {
+		h.p.Error(shown, fmt.Errorf("object %s: %w", id, err))
+	}
+}
+
+// shownPaths names a blob in problems: each path it is at, with the
+// commit credited there, or its id when no commit reaches it.
+func (h *history) shownPaths(bp *blobProv, id plumbing.Hash) []string {
+	if len(bp.paths) == 0 {
+		return []string{"object " + id.String()}
+	}
+	out := make([]string, 0, len(bp.paths))
+	for _, pp := range bp.paths {
+		out = append(out, pp.path.canon+" (commit "+h.nodes[pp.credit].hash.String()[:12]+")")
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+)
+
+// catFile streams objects out of `git cat-file --batch`: every id is
+// written up front by one goroutine while another reads the answers, so
+// there is no round trip per object. On the synthetic 20k-commit
+// repository of bench/history.sh (41,597 blobs, 242 MB; 93,740 trees):
+//
+//	all blobs    go-git pack iteration 1.09 s   cat-file stream 0.36 s
+//	all trees    go-git by id          ~1.2 s   cat-file stream 0.32 s
+//	all trees    cat-file, one round trip per object (21 µs each)   1.96 s
+//
+// The walk itself keeps go-git: which tree to read next depends on the
+// last one, and go-git beats a round trip per object.
+type catFile struct {
+	gitDir string
+}
+
+// errCatFileUnavailable is returned when git cannot be run.
+var errCatFileUnavailable = errors.New("git cat-file unavailable")
+
+// newCatFile returns a streamer for the repository, or nil when no git
+// binary can be found (the caller then reads through go-git).
+func newCatFile(gitDir string) *catFile {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil
+	}
+	return &catFile{gitDir: gitDir}
+}
+
+// objectFunc receives one object: its type ("missing" when git has none)
+// and size, and r positioned at its content, of which it must read
+// exactly size bytes (or return an error, which ends the stream).
+type objectFunc func(i int, typ string, size int64, r *bufio.Reader) error
+
+// stream asks for ids in order and hands each answer to fn. It returns
+// how many answers fn received; an error from git (a corrupt object ends
+// cat-file) leaves the rest to the caller.
+func (c *catFile) stream(ctx context.Context, ids []plumbing.Hash, fn objectFunc) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	cmd := exec.CommandContext(ctx, "git", "--git-dir="+c.gitDir, "cat-file", "--batch")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return 0, errCatFileUnavailable
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, errCatFileUnavailable
+	}
+	if err := cmd.Start(); err != nil {
+		return 0, errCatFileUnavailable
+	}
+	go func() {
+		w := bufio.NewWriterSize(stdin, 64<<10)
+		var line [41]byte
+		line[40] = '\n'
+		for _, id := range ids {
+			hexEncode(line[:40], id)
+			if _, err := w.Write(line[:]); err != nil {
+				break
+			}
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	r := bufio.NewReaderSize(stdout, 256<<10)
+	n := 0
+	var ferr error
+	for ; n < len(ids); n++ {
+		typ, size, err := readHeader(r)
+		if err != nil {
+			break
+		}
+		if typ == "missing" {
+			if err := fn(n, typ, 0, r); err != nil {
+				ferr = err
+				break
+			}
+			continue
+		}
+		if err := fn(n, typ, size, r); err != nil {
+			ferr = err
+			break
+		}
+		if b, err := r.ReadByte(); err != nil || b != '\n' {
+			break
+		}
+	}
+	if n < len(ids) {
+		cmd.Process.Kill()
+	}
+	io.Copy(io.Discard, stdout)
+	werr := cmd.Wait()
+	switch {
+	case ferr != nil:
+		return n, ferr
+	case n < len(ids):
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" && werr != nil {
+			msg = werr.Error()
+		}
+		return n, fmt.Errorf("git cat-file: %s", msg)
+	}
+	return n, nil
+}
+
+// readHeader reads "<id> <type> <size>" or "<id> missing".
+func readHeader(r *bufio.Reader) (typ string, size int64, err error) {
+	line, err := r.ReadSlice('\n')
+	if err != nil {
+		return "", 0, err
+	}
+	f := bytes.Fields(line)
+	switch {
+	case len(f) == 2 && string(f[1]) == "missing":
+		return "missing", 0, nil
+	case len(f) != 3:
+		return "", 0, fmt.Errorf("git cat-file: unexpected answer %q", line)
+	}
+	size, err = strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return "", 0, fmt.Errorf("git cat-file: unexpected answer %q", line)
+	}
+	return string(f[1]), size, nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+func hexEncode(dst []byte, h plumbing.Hash) {
+	for i, b := range h {
+		dst[2*i], dst[2*i+1] = hexDigits[b>>4], hexDigits[b&15]
+	}
+}
+
+// eachTreeEntry calls fn for each entry of a raw tree object: "<octal
+// mode> <name>\0<20-byte id>" repeated. It returns an error for a tree
+// that does not parse; fn has then seen the entries before the damage.
+func eachTreeEntry(raw []byte, fn func(mode filemode.FileMode, name []byte, h plumbing.Hash)) error {
+	for len(raw) > 0 {
+		sp := bytes.IndexByte(raw, ' ')
+		if sp <= 0 {
+			return errors.New("malformed tree")
+		}
+		var mode uint32
+		for _, c := range raw[:sp] {
+			if c < '0' || c > '7' {
+				return errors.New("malformed tree mode")
+			}
+			mode = mode<<3 | uint32(c-'0')
+		}
+		raw = raw[sp+1:]
+		nul := bytes.IndexByte(raw, 0)
+		if nul < 0 || len(raw) < nul+1+20 {
+			return errors.New("truncated tree")
+		}
+		var h plumbing.Hash
+		copy(h[:], raw[nul+1:nul+21])
+		fn(filemode.FileMode(mode), raw[:nul], h)
+		raw = raw[nul+21:]
+	}
+	return nil
+}
