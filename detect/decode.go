@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"unicode/utf8"
@@ -98,7 +99,11 @@ func findEncoded(runs []encodedRun, data []byte) []encodedRun {
 		case '%':
 			if i+2 < n && isHexByte(data[i+1]) && isHexByte(data[i+2]) {
 				s, e := tokenAround(data, i)
-				runs = append(runs, encodedRun{s, e, encPercent})
+				// Only URLs and query strings are percent-encoded; a
+				// '%' in "Password=Ember%71maple%;" is the password's.
+				if looksLikeURL(data[s:e]) {
+					runs = append(runs, encodedRun{s, e, encPercent})
+				}
 				i = e
 				continue
 			}
@@ -113,6 +118,10 @@ func findEncoded(runs []encodedRun, data []byte) []encodedRun {
 		i++
 	}
 	return runs
+}
+
+func looksLikeURL(b []byte) bool {
+	return bytes.Contains(b, []byte("://")) || bytes.IndexByte(b, '?') >= 0 || bytes.IndexByte(b, '&') >= 0
 }
 
 func allHex(b []byte) bool {

@@ -237,37 +237,54 @@ func isUUID(b []byte) bool {
 }
 
 // isIdentifier: snake_case, SCREAMING_CASE, camelCase, dotted.names and
-// kebab-case words, which name a value instead of being one.
+// kebab-case words, which name a value instead of being one. Every word
+// of an identifier (split at separators and camel humps) is pronounceable:
+// its words of four letters or more have a vowel. Random letters
+// ("HqgVHgwJROIzvpc") have words without.
 func isIdentifier(b []byte) bool {
 	if !(b[0] >= 'a' && b[0] <= 'z' || b[0] >= 'A' && b[0] <= 'Z' || b[0] == '_') {
 		return false
 	}
-	upperAfterLower, digits, seps := 0, 0, 0
+	humps, seps := 0, 0
 	for i, c := range b {
 		switch {
 		case c >= 'a' && c <= 'z':
 		case c >= 'A' && c <= 'Z':
 			if i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z' {
-				upperAfterLower++
+				humps++
 			}
-		case c >= '0' && c <= '9':
-			digits++
 		case c == '_' || c == '.' || c == '-':
 			seps++
 		default:
-			return false
+			return false // digits or symbols: a password, not a name
 		}
 	}
-	if digits > 0 {
-		return false // words with digits look like passwords: keep them
+	if humps == 0 && seps == 0 {
+		return false // one word: judged by entropy and the dictionary
 	}
-	// All letters and separators: an identifier when its words are spaced
-	// by separators or camel humps; a random-looking letter string has
-	// humps every few characters.
-	if seps > 0 && upperAfterLower == 0 {
-		return true
+	if humps > 0 && len(b)/(humps+1) < 4 {
+		return false // humps every few letters: random case
 	}
-	return upperAfterLower > 0 && len(b)/(upperAfterLower+1) >= 4
+	return wordsHaveVowels(b)
+}
+
+func wordsHaveVowels(b []byte) bool {
+	start := 0
+	for i := 0; i <= len(b); i++ {
+		end := i == len(b) || b[i] == '_' || b[i] == '.' || b[i] == '-' ||
+			(b[i] >= 'A' && b[i] <= 'Z' && i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z')
+		if !end {
+			continue
+		}
+		if i-start > 3 && !bytes.ContainsAny(bytes.ToLower(b[start:i]), "aeiouy") {
+			return false
+		}
+		start = i
+		if i < len(b) && (b[i] == '_' || b[i] == '.' || b[i] == '-') {
+			start = i + 1
+		}
+	}
+	return true
 }
 
 func isPath(b []byte) bool {

@@ -121,7 +121,7 @@ func (e *Engine) identity(m Match) (sum, hm string, weak bool) {
 // change it), the exact bytes otherwise.
 func Canonical(r *rules.Rule, secret []byte) []byte {
 	if r.Validator == "private-key" {
-		if der, ok := keyMaterial(secret); ok {
+		if der, ok := rules.KeyMaterial(secret); ok {
 			return der
 		}
 	}
