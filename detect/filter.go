@@ -288,8 +288,20 @@ func wordsHaveVowels(b []byte) bool {
 }
 
 func isPath(b []byte) bool {
-	return b[0] == '/' || bytes.HasPrefix(b, []byte("./")) || bytes.HasPrefix(b, []byte("~/")) ||
-		bytes.HasPrefix(b, []byte("../")) || (len(b) > 2 && b[1] == ':' && b[2] == '\\')
+	if b[0] == '/' || bytes.HasPrefix(b, []byte("./")) || bytes.HasPrefix(b, []byte("~/")) ||
+		bytes.HasPrefix(b, []byte("../")) || (len(b) > 2 && b[1] == ':' && b[2] == '\\') {
+		return true
+	}
+	// A lower-case import or module path: hash/adler32, k8s.io/api/core.
+	if bytes.IndexByte(b, '/') < 0 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // commonPasswords are values people put in test fixtures and docs; with a
