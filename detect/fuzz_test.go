@@ -26,23 +26,26 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		t.Fatal(err)
 	}
 	g := fake.New(7)
+	// One example and one counterexample of each rule: more seeds only
+	// lengthen the baseline every fuzzing run starts with.
 	var texts []string
 	for _, r := range set.Rules {
-		for _, ex := range r.Examples {
+		if len(r.Examples) > 0 {
+			ex := r.Examples[0]
 			text := ex.Text
 			if s, err := g.Secret(r); err == nil && strings.Contains(text, ex.Secret) {
 				text = strings.Replace(text, ex.Secret, s, 1)
 			}
 			texts = append(texts, text)
 		}
-		for _, ce := range r.Counterexamples {
-			texts = append(texts, ce.Text)
+		if len(r.Counterexamples) > 0 {
+			texts = append(texts, r.Counterexamples[0].Text)
 		}
 	}
 	var seeds [][]byte
 	for i, text := range texts {
 		seeds = append(seeds, []byte(text))
-		if i%4 != 0 { // the variants of every fourth text are enough
+		if i%8 != 0 { // the encoded variants of every eighth text are enough
 			continue
 		}
 		b := []byte(text)
