@@ -50,16 +50,18 @@ func (s *Scanner) scanEncoded(ms []Match, data []byte, depth int) []Match {
 			ms = append(ms, Match{
 				Rule: m.Rule, Start: run.start, End: run.end, Secret: NewSecret(secret),
 				Status: m.Status, ConfirmedBy: m.ConfirmedBy,
-				Decoded: append([]string{run.kind}, m.Decoded...),
+				Decoded: append([]string{run.kind}, m.Decoded...), context: m.context,
 			})
 		}
 	}
 	return ms
 }
 
+// containsDecoded looks at the matches already found in this run: they are
+// the last ones appended.
 func containsDecoded(ms []Match, run encodedRun, secret []byte) bool {
-	for _, m := range ms {
-		if m.Start == run.start && m.End == run.end && bytes.Equal(m.Secret.Reveal(), secret) {
+	for i := len(ms) - 1; i >= 0 && ms[i].Start == run.start && ms[i].End == run.end; i-- {
+		if bytes.Equal(ms[i].Secret.Reveal(), secret) {
 			return true
 		}
 	}

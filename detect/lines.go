@@ -6,9 +6,11 @@ import (
 )
 
 // setLines computes line and column of every match in one forward pass over
-// the newlines of data; ms must be sorted by Start.
+// the newlines of data; ms must be sorted by Start. Columns are counted
+// from a cursor too, so many matches on one long line cost one count.
 func setLines(data []byte, ms []Match) {
 	line, lineStart, pos := 1, 0, 0
+	colPos, col := 0, 1 // rune column at byte colPos of the current line
 	advance := func(to int) {
 		for pos < to {
 			i := bytes.IndexByte(data[pos:to], '\n')
@@ -19,23 +21,29 @@ func setLines(data []byte, ms []Match) {
 			pos += i + 1
 			line++
 			lineStart = pos
+			colPos, col = pos, 1
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
 		advance(m.Start)
-		m.Line = line
-		m.Column = utf8.RuneCount(data[lineStart:m.Start]) + 1
+		if colPos < lineStart || colPos > m.Start {
+			colPos, col = lineStart, 1
+		}
+		col += utf8.RuneCount(data[colPos:m.Start])
+		colPos = m.Start
+		m.Line, m.Column = line, col
 		// The end position: counted from the start without moving the
 		// shared cursor, since the next match may start inside this one.
 		last := max(m.Start, m.End-1)
 		n := bytes.Count(data[m.Start:last], []byte("\n"))
 		m.EndLine = line + n
-		endLineStart := lineStart
-		if n > 0 {
-			endLineStart = m.Start + bytes.LastIndexByte(data[m.Start:last], '\n') + 1
+		if n == 0 {
+			m.EndColumn = col + utf8.RuneCount(data[m.Start:last])
+		} else {
+			endLineStart := m.Start + bytes.LastIndexByte(data[m.Start:last], '\n') + 1
+			m.EndColumn = utf8.RuneCount(data[endLineStart:last]) + 1
 		}
-		m.EndColumn = utf8.RuneCount(data[endLineStart:last]) + 1
 	}
 }
 

@@ -33,6 +33,11 @@ type Match struct {
 	// Line and Column (1-based; columns count characters) of Start, and the
 	// line and column of the last byte.
 	Line, Column, EndLine, EndColumn int
+
+	// context is the length of the whole regex match: between two rules
+	// reporting the same secret, the one that needed more context (a
+	// provider's name before the token) is the more specific.
+	context int
 }
 
 type window struct{ start, end int }
@@ -122,8 +127,8 @@ func (s *Scanner) scan(data []byte, depth int) []Match {
 }
 
 // runRule runs one rule's regex on its windows, widened to whole lines.
+// Widened windows are clamped so they never overlap: a span is found once.
 func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []Match {
-	first := len(ms)
 	lastEnd := -1
 	for _, w := range ws {
 		start, end := widenToLines(data, w.start, w.end)
@@ -138,9 +143,10 @@ func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []M
 				continue
 			}
 			m, ok := s.judge(r, chunk[gs:ge], data, start+gs)
-			if !ok || containsSpan(ms[first:], m.Start, m.End) {
+			if !ok {
 				continue
 			}
+			m.context = loc[1] - loc[0]
 			ms = append(ms, m)
 		}
 	}
@@ -173,15 +179,6 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 		}
 	}
 	return m, true
-}
-
-func containsSpan(ms []Match, start, end int) bool {
-	for _, m := range ms {
-		if m.Start == start && m.End == end {
-			return true
-		}
-	}
-	return false
 }
 
 // widenToLines extends [start, end) to the line boundaries around it, by at
@@ -226,60 +223,118 @@ var lowerTable = func() (t [256]byte) {
 	return t
 }()
 
-// dropOverlaps removes a generic rule's match that overlaps a provider
-// rule's match (the provider rule says more), and duplicate spans.
+// dropOverlaps keeps one match per secret where rules overlap: a provider
+// rule over a URL rule over a generic one, the decoded secret over its
+// encoded text, a confirmed match, the provider rule that needed more
+// context (clerk + sk_live_ over Stripe's sk_live_), then catalog order. ms is sorted by
+// Start, so each match is compared only with those it overlaps.
 func dropOverlaps(ms []Match, e *Engine) []Match {
-	out := make([]Match, 0, len(ms))
-	for i, m := range ms {
-		drop := false
-		for j := range ms {
-			if i == j || ms[j].End <= m.Start || ms[j].Start >= m.End {
-				continue
-			}
-			gi, gj := e.rules[e.byID[m.Rule.ID]].generic, e.rules[e.byID[ms[j].Rule.ID]].generic
-			switch {
-			case gi && !gj:
-				drop = true
-			case m.Rule == ms[j].Rule && len(m.Decoded) == 0 && len(ms[j].Decoded) > 0 &&
-				ms[j].Start <= m.Start && m.End <= ms[j].End:
-				// The same rule found the encoded form too
-				// (sig=AbC%3D): the decoded secret is the one to report.
-				drop = true
-			case gi == gj && ms[j].Start == m.Start && ms[j].End == m.End:
-				// The same span twice: keep the secret found by decoding
-				// (the value, not its encoding), else the earlier rule.
-				dj, di := len(ms[j].Decoded) > 0, len(m.Decoded) > 0
-				drop = (dj && !di) || (dj == di && j < i)
-			}
-			if drop {
-				break
+	drop := make([]bool, len(ms))
+	for i := range ms {
+		for j := i + 1; j < len(ms) && ms[j].Start < ms[i].End; j++ {
+			switch loser(&ms[i], &ms[j], e) {
+			case 1:
+				drop[i] = true
+			case 2:
+				drop[j] = true
 			}
 		}
-		if !drop {
+	}
+	out := make([]Match, 0, len(ms))
+	for i, m := range ms {
+		if !drop[i] {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// Levels of specificity: a provider's rule says more than a password in a
+// URL, which says more than a generic assignment.
+const (
+	specificGeneric = iota
+	specificURL
+	specificProvider
+)
+
+func specificity(r *rules.Rule) int {
+	switch r.Family {
+	case "generic":
+		return specificGeneric
+	case "urls":
+		return specificURL
+	}
+	return specificProvider
+}
+
+// loser says which of two overlapping matches to drop: 1, 2, or 0 for
+// neither (different secrets that touch).
+func loser(a, b *Match, e *Engine) int {
+	da, db := len(a.Decoded) > 0, len(b.Decoded) > 0
+	sameSpan := a.Start == b.Start && a.End == b.End
+	if sameSpan && da && db {
+		// Both decoded from one encoded run: the same secret only if one
+		// holds the other.
+		sa, sb := a.Secret.Reveal(), b.Secret.Reveal()
+		if !bytes.Contains(sa, sb) && !bytes.Contains(sb, sa) {
+			return 0
+		}
+	}
+	la, lb := specificity(a.Rule), specificity(b.Rule)
+	switch {
+	case la < lb:
+		return 1
+	case lb < la:
+		return 2
+	case a.Rule == b.Rule && !da && db && b.Start <= a.Start && a.End <= b.End:
+		return 1 // the same rule found the encoded form too (sig=AbC%3D)
+	case a.Rule == b.Rule && !db && da && a.Start <= b.Start && b.End <= a.End:
+		return 2
+	case !sameSpan:
+		return 0
+	case da != db:
+		if da {
+			return 2 // keep the decoded value, not its encoding
+		}
+		return 1
+	case a.Status != b.Status:
+		if a.Status == StatusConfirmed {
+			return 2
+		}
+		return 1
+	case la == specificProvider && a.context != b.context:
+		if a.context > b.context {
+			return 2
+		}
+		return 1
+	case e.byID[a.Rule.ID] <= e.byID[b.Rule.ID]:
+		return 2
+	}
+	return 1
 }
 
 // checkRequirements drops matches of rules that require another rule's
 // match within some lines when there is none.
 func (s *Scanner) checkRequirements(ms []Match) []Match {
+	var lines map[string][]int // rule id -> lines of its matches, sorted
 	out := make([]Match, 0, len(ms))
 	for _, m := range ms {
 		req := m.Rule.Requires
-		if req == nil || hasNear(ms, req.RuleID, m.Line, req.WithinLines) {
+		if req == nil {
+			out = append(out, m)
+			continue
+		}
+		if lines == nil {
+			lines = map[string][]int{}
+			for _, o := range ms { // ms is sorted by Start, so lines ascend
+				lines[o.Rule.ID] = append(lines[o.Rule.ID], o.Line)
+			}
+		}
+		ls := lines[req.RuleID]
+		i, _ := slices.BinarySearch(ls, m.Line-req.WithinLines)
+		if i < len(ls) && ls[i] <= m.Line+req.WithinLines {
 			out = append(out, m)
 		}
 	}
 	return out
-}
-
-func hasNear(ms []Match, id string, line, within int) bool {
-	for _, o := range ms {
-		if o.Rule.ID == id && o.Line >= line-within && o.Line <= line+within {
-			return true
-		}
-	}
-	return false
 }

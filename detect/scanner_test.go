@@ -239,3 +239,47 @@ func TestCatalogPercentEncoded(t *testing.T) {
 	}
 	t.Error("percent-encoded SAS signature not reported decoded")
 }
+
+// TestScanEncodedSeveral checks that every secret inside one encoded run
+// is reported, not only the first.
+func TestScanEncodedSeveral(t *testing.T) {
+	e := testEngine(t)
+	a, b := "tok_"+"Qw3Er5Ty7Ui9Op1As2Df", "tok_"+"Zx8Cv6Bn4Ma2Sd1Fg3Hj"
+	env := "A=" + a + "\nB=" + b + "\nC=" + a + "\n"
+	text := "data:\n  config.env: " + base64.StdEncoding.EncodeToString([]byte(env)) + "\n"
+	got := map[string]bool{}
+	for _, m := range e.NewScanner().Scan([]byte(text)) {
+		got[string(m.Secret.Reveal())] = true
+	}
+	if !got[a] || !got[b] || len(got) != 2 {
+		t.Errorf("found %d distinct secrets, want both of the run's two", len(got))
+	}
+}
+
+// TestManyMatchesOneLine guards against work that grows with the square of
+// the number of matches: 20,000 tokens on one line must not take long
+// enough for the test's deadline to notice (it took minutes before).
+func TestManyMatchesOneLine(t *testing.T) {
+	e := testEngine(t)
+	const alnum = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	var b strings.Builder
+	x := uint32(2463534242)
+	for i := 0; i < 20000; i++ {
+		b.WriteString("tok_")
+		for j := 0; j < 20; j++ {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b.WriteByte(alnum[x%62])
+		}
+		b.WriteByte(' ')
+	}
+	ms := e.NewScanner().Scan([]byte(b.String()))
+	if len(ms) < 19000 {
+		t.Fatalf("%d matches, want about 20000", len(ms))
+	}
+	last := ms[len(ms)-1]
+	if last.Line != 1 || last.Column != 25*(len(ms)-1)+1 {
+		t.Errorf("last match at %d:%d, want 1:%d", last.Line, last.Column, 25*(len(ms)-1)+1)
+	}
+}
