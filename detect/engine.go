@@ -9,6 +9,7 @@ package detect
 
 import (
 	"fmt"
+	"regexp"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
@@ -43,6 +44,7 @@ type compiled struct {
 	index     int // position in catalog order
 	validate  rules.Validator
 	generic   bool // family "generic": hash, id and identifier filters apply
+	anchored  *regexp.Regexp // Regex anchored at its start, for Anchored rules
 	keyMatter bool // secret_sha256 is of the decoded key material
 }
 
@@ -64,6 +66,13 @@ func New(set *rules.Set, opts Options) (*Engine, error) {
 	var keywords []string
 	for i, r := range set.Rules {
 		c := compiled{Rule: r, index: i, generic: r.Family == "generic", keyMatter: r.Validator == "private-key"}
+		if r.Anchored {
+			re, err := regexp.Compile(`^(?:` + r.Regex.String() + `)`)
+			if err != nil {
+				return nil, fmt.Errorf("%s: rule %q: anchored regex: %w", r.Where(), r.ID, err)
+			}
+			c.anchored = re
+		}
 		if r.Validator != "" {
 			v, ok := rules.LookupValidator(r.Validator)
 			if !ok {

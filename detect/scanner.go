@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 
 	"github.com/leakstop/leakstop/rules"
@@ -100,6 +101,9 @@ func (s *Scanner) scan(data []byte, depth int) []Match {
 		for _, ri := range e.kwRules[pattern] {
 			r := &e.rules[ri]
 			w := window{max(0, hitStart-r.WindowBefore()), min(len(data), hitEnd+r.WindowAfter())}
+			if r.anchored != nil {
+				w = window{max(0, hitStart-r.AnchorBack), hitStart + 1} // starts to try
+			}
 			ws := l.windows[ri]
 			if len(ws) == 0 {
 				l.touched = append(l.touched, ri)
@@ -116,7 +120,11 @@ func (s *Scanner) scan(data []byte, depth int) []Match {
 	var ms []Match
 	slices.Sort(l.touched) // catalog order, for deterministic output
 	for _, ri := range l.touched {
-		ms = s.runRule(ms, &e.rules[ri], data, l.windows[ri])
+		if e.rules[ri].anchored != nil {
+			ms = s.runAnchored(ms, &e.rules[ri], data, l.windows[ri])
+		} else {
+			ms = s.runRule(ms, &e.rules[ri], data, l.windows[ri])
+		}
 		l.windows[ri] = l.windows[ri][:0]
 	}
 	l.touched = l.touched[:0]
@@ -148,6 +156,34 @@ func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []M
 			}
 			m.context = loc[1] - loc[0]
 			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// runAnchored tries an anchored rule's regex at each start position
+// recorded near its keyword hits; ws hold ranges of starts, not windows.
+func (s *Scanner) runAnchored(ms []Match, r *compiled, data []byte, ws []window) []Match {
+	next := 0 // matches do not overlap: skip starts inside the last one
+	for _, w := range ws {
+		for st := max(w.start, next); st < w.end; st++ {
+			end := min(len(data), st+r.WindowAfter())
+			loc := r.anchored.FindSubmatchIndex(data[st:end])
+			if loc == nil {
+				continue
+			}
+			gs, ge := loc[2*r.SecretGroup], loc[2*r.SecretGroup+1]
+			if gs < 0 || ge <= gs {
+				continue
+			}
+			m, ok := s.judge(r, data[st+gs:st+ge], data, st+gs)
+			if !ok {
+				continue
+			}
+			m.context = loc[1] - loc[0]
+			ms = append(ms, m)
+			next = st + loc[1]
+			st = next - 1
 		}
 	}
 	return ms
@@ -200,15 +236,25 @@ func widenToLines(data []byte, start, end int) (int, int) {
 	return start, end
 }
 
-// lowerASCII appends the ASCII-lower-cased data to dst.
+// lowerASCII returns data with ASCII letters lower-cased, in dst's storage.
+// Eight bytes at a time: a byte gets 0x20 when it lies in 'A'..'Z'.
 func lowerASCII(dst, data []byte) []byte {
 	if cap(dst) < len(data) {
 		dst = make([]byte, len(data), len(data)+len(data)/4)
 	} else {
 		dst = dst[:len(data)]
 	}
-	for i, c := range data {
-		dst[i] = lowerTable[c]
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		v := binary.LittleEndian.Uint64(data[i:])
+		low7 := v & 0x7f7f7f7f7f7f7f7f
+		geA := low7 + 0x3f3f3f3f3f3f3f3f // high bit set where byte >= 'A'
+		gtZ := low7 + 0x2525252525252525 // high bit set where byte > 'Z'
+		upper := geA &^ gtZ &^ v & 0x8080808080808080
+		binary.LittleEndian.PutUint64(dst[i:], v|upper>>2)
+	}
+	for ; i < len(data); i++ {
+		dst[i] = lowerTable[data[i]]
 	}
 	return dst
 }

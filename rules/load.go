@@ -78,6 +78,8 @@ type tomlRule struct {
 	References        []string `toml:"references"`
 	Window            int      `toml:"window"`
 	Before            int      `toml:"before"`
+	Anchored          bool     `toml:"anchored"`
+	AnchorBack        int      `toml:"anchor_back"`
 	AllowPlaceholders bool     `toml:"allow_placeholders"`
 	KeepReferences    bool     `toml:"keep_references"`
 	Requires          *struct {
@@ -166,6 +168,7 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 		ID: tr.ID, Aliases: tr.Aliases, Provider: tr.Provider, Family: tr.Family,
 		Description: tr.Description, Entropy: tr.Entropy, Validator: tr.Validator,
 		Tags: tr.Tags, References: tr.References, Window: tr.Window, Before: tr.Before,
+		Anchored: tr.Anchored, AnchorBack: tr.AnchorBack,
 		AllowPlaceholders: tr.AllowPlaceholders, KeepReferences: tr.KeepReferences,
 		File: file, Line: line, Severity: SeverityMedium,
 	}
@@ -198,6 +201,9 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 	}
 	if tr.Window < 0 || tr.Window > 1<<20 || tr.Before < 0 || tr.Before > 1<<20 {
 		bad(keyLine("window"), "rule %q: window and before must be within 0..1048576", r.ID)
+	}
+	if tr.AnchorBack < 0 || tr.AnchorBack > 64 || (tr.AnchorBack > 0 && !tr.Anchored) {
+		bad(keyLine("anchor_back"), "rule %q: anchor_back must be within 0..64 and needs anchored = true", r.ID)
 	}
 	if tr.Validator != "" {
 		if _, found := LookupValidator(tr.Validator); !found {

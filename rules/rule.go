@@ -85,6 +85,12 @@ type Rule struct {
 	Window int
 	// Before is how many bytes before a keyword hit a match may start.
 	Before int
+	// Anchored says every match starts at a keyword hit (or AnchorBack
+	// bytes before one), so the engine tries the regex only there instead
+	// of searching a window: far faster for rules whose regex opens with
+	// a case-insensitive alternation, which RE2 cannot skip ahead on.
+	Anchored   bool
+	AnchorBack int
 	// Requires, when set, names a rule that must have a finding nearby.
 	Requires *Requirement
 	// AllowPlaceholders turns off the generic placeholder filter for rules

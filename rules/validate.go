@@ -58,6 +58,7 @@ func validators() map[string]Validator {
 	for _, part := range []map[string]Validator{
 		checksumValidators(),
 		keyValidators(),
+		pypiValidators(),
 		structureValidators(),
 	} {
 		for name, v := range part {

@@ -170,6 +170,9 @@ func builders() map[string]builder {
 	for name, b := range keyBuilders() {
 		m[name] = b
 	}
+	for name, b := range pypiBuilders() {
+		m[name] = b
+	}
 	for name, b := range structureBuilders() {
 		m[name] = b
 	}
