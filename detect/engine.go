@@ -10,6 +10,7 @@ package detect
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
@@ -44,8 +45,21 @@ type compiled struct {
 	index     int // position in catalog order
 	validate  rules.Validator
 	generic   bool           // family "generic": hash, id and identifier filters apply
-	anchored  *regexp.Regexp // Regex anchored at its start, for Anchored rules
+	anchored  *lazyRegexp // the regex anchored at its start, for Anchored rules
 	keyMatter bool           // secret_sha256 is of the decoded key material
+}
+
+// lazyRegexp compiles on first use, so rules whose keywords never occur
+// cost nothing at start-up.
+type lazyRegexp struct {
+	once sync.Once
+	src  string
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) }) // a valid pattern, anchored
+	return l.re
 }
 
 // Engine is an immutable compiled rule set, shared by all scanners.
@@ -67,11 +81,7 @@ func New(set *rules.Set, opts Options) (*Engine, error) {
 	for i, r := range set.Rules {
 		c := compiled{Rule: r, index: i, generic: r.Family == "generic", keyMatter: r.Validator == "private-key"}
 		if r.Anchored {
-			re, err := regexp.Compile(`^(?:` + r.Regex.String() + `)`)
-			if err != nil {
-				return nil, fmt.Errorf("%s: rule %q: anchored regex: %w", r.Where(), r.ID, err)
-			}
-			c.anchored = re
+			c.anchored = &lazyRegexp{src: `^(?:` + r.Pattern + `)`}
 		}
 		if r.Validator != "" {
 			v, ok := rules.LookupValidator(r.Validator)

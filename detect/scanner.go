@@ -137,6 +137,7 @@ func (s *Scanner) scan(data []byte, depth int) []Match {
 // runRule runs one rule's regex on its windows, widened to whole lines.
 // Widened windows are clamped so they never overlap: a span is found once.
 func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []Match {
+	group := r.SecretGroup()
 	lastEnd := -1
 	for _, w := range ws {
 		start, end := widenToLines(data, w.start, w.end)
@@ -145,8 +146,8 @@ func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []M
 		}
 		lastEnd = end
 		chunk := data[start:end]
-		for _, loc := range r.Regex.FindAllSubmatchIndex(chunk, -1) {
-			gs, ge := loc[2*r.SecretGroup], loc[2*r.SecretGroup+1]
+		for _, loc := range r.Regexp().FindAllSubmatchIndex(chunk, -1) {
+			gs, ge := loc[2*group], loc[2*group+1]
 			if gs < 0 || ge <= gs {
 				continue
 			}
@@ -164,15 +165,16 @@ func (s *Scanner) runRule(ms []Match, r *compiled, data []byte, ws []window) []M
 // runAnchored tries an anchored rule's regex at each start position
 // recorded near its keyword hits; ws hold ranges of starts, not windows.
 func (s *Scanner) runAnchored(ms []Match, r *compiled, data []byte, ws []window) []Match {
+	re, group := r.anchored.get(), r.SecretGroup()
 	next := 0 // matches do not overlap: skip starts inside the last one
 	for _, w := range ws {
 		for st := max(w.start, next); st < w.end; st++ {
 			end := min(len(data), st+r.WindowAfter())
-			loc := r.anchored.FindSubmatchIndex(data[st:end])
+			loc := re.FindSubmatchIndex(data[st:end])
 			if loc == nil {
 				continue
 			}
-			gs, ge := loc[2*r.SecretGroup], loc[2*r.SecretGroup+1]
+			gs, ge := loc[2*group], loc[2*group+1]
 			if gs < 0 || ge <= gs {
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 )
 
 //go:embed default/*.toml
@@ -20,43 +21,55 @@ func Default() (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read embedded catalog: %w", err)
 	}
+	// Decode the files in parallel; keep their (sorted) order.
+	files := make([]*File, len(entries))
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := path.Join("default", e.Name())
+			data, err := catalogFS.ReadFile(name)
+			if err != nil {
+				errs[i] = fmt.Errorf("read embedded %s: %w", name, err)
+				return
+			}
+			files[i], errs[i] = load("rules/"+name, data, false)
+		}()
+	}
+	wg.Wait()
 	var all []*Rule
-	var errs Errors
-	for _, e := range entries { // ReadDir returns names sorted
-		name := path.Join("default", e.Name())
-		data, err := catalogFS.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("read embedded %s: %w", name, err)
-		}
-		f, err := Load("rules/"+name, data)
-		if err != nil {
+	var problems Errors
+	for i, e := range entries {
+		if err := errs[i]; err != nil {
 			var le Errors
 			if errors.As(err, &le) {
-				errs = append(errs, le...)
+				problems = append(problems, le...)
 				continue
 			}
 			return nil, err
 		}
 		family := strings.TrimSuffix(e.Name(), ".toml")
-		for _, r := range f.Rules {
+		for _, r := range files[i].Rules {
 			if r.Family == "" {
 				r.Family = family
 			}
 		}
-		all = append(all, f.Rules...)
+		all = append(all, files[i].Rules...)
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	set := NewSet()
 	for _, r := range all {
 		if _, dup := set.Lookup(r.ID); dup {
-			errs = append(errs, &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule id %q is defined twice in the catalog", r.ID)})
+			problems = append(problems, &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule id %q is defined twice in the catalog", r.ID)})
 		}
 		set.add(r)
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	return set, nil
 }

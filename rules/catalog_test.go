@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,6 +63,20 @@ func TestRuleFile(t *testing.T) {
 
 func checkComplete(t *testing.T, r *rules.Rule, families map[string]bool) {
 	t.Helper()
+	// The catalog is loaded without compiling or running examples at
+	// start-up; this is where both happen.
+	re, err := regexp.Compile(r.Pattern)
+	if err != nil {
+		t.Fatalf("%s: bad regex: %v", r.Where(), err)
+	}
+	if re.SubexpIndex("secret") < 0 {
+		t.Fatalf("%s: regex has no secret group", r.Where())
+	}
+	for _, ex := range r.Examples {
+		if err := r.CheckExample(ex); err != nil {
+			t.Errorf("%s:%d: %v", r.File, ex.Line, err)
+		}
+	}
 	switch {
 	case r.Description == "":
 		t.Error("no description")

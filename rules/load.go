@@ -102,6 +102,13 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
 // secret are errors naming the file and line. All problems are returned
 // together as Errors.
 func Load(name string, data []byte) (*File, error) {
+	return load(name, data, true)
+}
+
+// load parses a rule file. Strict loading compiles every regex and runs
+// every example; the embedded catalog is loaded without (its tests do
+// both), so start-up compiles nothing that a run does not use.
+func load(name string, data []byte, strict bool) (*File, error) {
 	var tf tomlFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&tf)
 	if err != nil {
@@ -131,7 +138,7 @@ func Load(name string, data []byte) (*File, error) {
 	}
 	seen := map[string]int{}
 	for i, tr := range tf.Rules {
-		r := compileRule(name, i, tr, pos, fail)
+		r := compileRule(name, i, tr, pos, fail, strict)
 		if r == nil {
 			continue
 		}
@@ -156,7 +163,7 @@ func Load(name string, data []byte) (*File, error) {
 	return f, nil
 }
 
-func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, string, ...any)) *Rule {
+func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, string, ...any), strict bool) *Rule {
 	line := pos.ruleLine(i)
 	keyLine := func(key string) int { return pos.keyInRule(i, key) }
 	ok := true
@@ -220,20 +227,21 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 		}
 		r.Requires = &Requirement{RuleID: tr.Requires.ID, WithinLines: within}
 	}
+	r.Pattern = tr.Regex
 	switch {
 	case tr.Regex == "":
 		bad(line, "rule %q has no regex", r.ID)
-	default:
+	case strict:
 		re, err := regexp.Compile(tr.Regex)
 		if err != nil {
 			bad(keyLine("regex"), "rule %q: bad regex: %v", r.ID, err)
 			break
 		}
-		r.Regex = re
-		r.SecretGroup = re.SubexpIndex("secret")
-		if r.SecretGroup < 0 {
+		if re.SubexpIndex("secret") < 0 {
 			bad(keyLine("regex"), "rule %q: regex has no secret group (?P<secret>...)", r.ID)
+			break
 		}
+		r.setCompiled(re)
 	}
 	for j, ex := range tr.Examples {
 		r.Examples = append(r.Examples, Example{Text: ex.Text, Secret: ex.Secret, Line: pos.exampleLine(i, j)})
@@ -243,6 +251,9 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 	}
 	if !ok {
 		return nil
+	}
+	if !strict {
+		return r
 	}
 	for _, ex := range r.Examples {
 		if ex.Secret == "" {
@@ -264,8 +275,9 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 // entropy, references) are checked by the detect package's tests.
 func (r *Rule) CheckExample(ex Example) error {
 	var got []string
-	for _, m := range r.Regex.FindAllStringSubmatchIndex(ex.Text, -1) {
-		s, e := m[2*r.SecretGroup], m[2*r.SecretGroup+1]
+	group := r.SecretGroup()
+	for _, m := range r.Regexp().FindAllStringSubmatchIndex(ex.Text, -1) {
+		s, e := m[2*group], m[2*group+1]
 		if s < 0 {
 			continue
 		}

@@ -53,7 +53,7 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal("no file and no error")
 			}
 			for _, r := range file.Rules {
-				if r.Regex == nil || r.SecretGroup <= 0 || r.SecretGroup > r.Regex.NumSubexp() {
+				if r.Regexp() == nil || r.SecretGroup() <= 0 || r.SecretGroup() > r.Regexp().NumSubexp() {
 					t.Fatalf("rule %q loaded without a usable secret group", r.ID)
 				}
 				if r.File != name {

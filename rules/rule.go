@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Severity orders how urgent a leaked secret of a rule is.
@@ -73,8 +74,9 @@ type Rule struct {
 	Family      string // provider family for accuracy reports: cloud, vcs, ai, ...
 	Description string
 	Keywords    []string // lower case; at least one must occur for the regex to run
-	Regex       *regexp.Regexp
-	SecretGroup int     // index of the named group "secret" in Regex
+	// Pattern is the regex's source. It is compiled on first use (see
+	// Regexp): a run compiles only the rules whose keywords occur.
+	Pattern     string
 	Entropy     float64 // minimum Shannon entropy of the secret, bits per byte
 	Validator   string  // name of an offline validator, or ""
 	Severity    Severity
@@ -104,6 +106,35 @@ type Rule struct {
 
 	File string // where the rule was defined
 	Line int    // line of its [[rules]] header
+
+	compileOnce sync.Once
+	re          *regexp.Regexp
+	group       int
+}
+
+// Regexp returns the rule's compiled regex. Rules loaded from users' files
+// were compiled (and checked) by the loader; the embedded catalog's are
+// compiled here on first use, and its tests compile every one.
+func (r *Rule) Regexp() *regexp.Regexp {
+	r.compileOnce.Do(func() {
+		r.re = regexp.MustCompile(r.Pattern) // the catalog's tests compile every pattern
+		r.group = r.re.SubexpIndex("secret")
+	})
+	return r.re
+}
+
+// SecretGroup is the index of the group named "secret" in Regexp.
+func (r *Rule) SecretGroup() int {
+	r.Regexp()
+	return r.group
+}
+
+// setCompiled records a regex the loader compiled and checked.
+func (r *Rule) setCompiled(re *regexp.Regexp) {
+	r.compileOnce.Do(func() {
+		r.re = re
+		r.group = re.SubexpIndex("secret")
+	})
 }
 
 // Default window sizes around keyword hits.

@@ -31,7 +31,7 @@ func validate(t *testing.T, name, secret string) rules.Result {
 // fakeKey builds a key block for a rule matching label.
 func fakeKey(t *testing.T, validator, label string) string {
 	t.Helper()
-	r := &rules.Rule{ID: "test", Validator: validator, Regex: regexp.MustCompile(regexp.QuoteMeta("-----BEGIN " + label + "-----"))}
+	r := &rules.Rule{ID: "test", Validator: validator, Pattern: regexp.QuoteMeta("-----BEGIN " + label + "-----")}
 	s, err := fake.New(3).Secret(r)
 	if err != nil {
 		t.Fatal(err)

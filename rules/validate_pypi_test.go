@@ -75,6 +75,8 @@ func TestPyPIMacaroon(t *testing.T) {
 		{"padded", good.token() + "==", rules.Confirmed},
 		{"standard-alphabet", "pypi-" + base64.StdEncoding.EncodeToString(good.bytes()), rules.Confirmed},
 		{"truncated", good.token()[:len(good.token())-10], rules.Unchecked},
+		{"truncated-lone-char", good.token()[:len(good.token())-11], rules.Unchecked},
+		{"truncated-in-location", good.token()[:12], rules.Rejected},
 		{"header-then-noise", "pypi-AgEIcHlwaS5vcmc7Prj8zh9qt7hV_eygiPHZ5bGSfhhmrizFTki6pe8mm1lZnF", rules.Unchecked},
 		{"short-signature", with(func(m *macaroon) { m.sig = m.sig[:31] }), rules.Unchecked},
 		{"no-signature", with(func(m *macaroon) { m.sig = nil }), rules.Unchecked},

@@ -62,7 +62,7 @@ func (g *Gen) Secret(r *rules.Rule) (string, error) {
 
 // FromRegex generates a string matching the rule's secret group alone.
 func (g *Gen) FromRegex(r *rules.Rule) (string, error) {
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	re, err := syntax.Parse(r.Pattern, syntax.Perl)
 	if err != nil {
 		return "", err
 	}

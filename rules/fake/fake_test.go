@@ -33,7 +33,7 @@ var builtRules = []struct {
 func TestBuildersMakeWhatValidatorsConfirm(t *testing.T) {
 	for _, c := range builtRules {
 		t.Run(c.id, func(t *testing.T) {
-			r := &rules.Rule{ID: c.id, Validator: c.validator, Regex: regexp.MustCompile(`(?P<secret>` + c.regex + `)`)}
+			r := &rules.Rule{ID: c.id, Validator: c.validator, Pattern: `(?P<secret>` + c.regex + `)`}
 			s, err := fake.New(11).Secret(r)
 			if err != nil {
 				t.Fatal(err)

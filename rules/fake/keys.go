@@ -38,7 +38,7 @@ func keyBuilders() map[string]builder {
 func pemLabel(r *rules.Rule) string {
 	labels := []string{"OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY",
 		"EC PRIVATE KEY", "DSA PRIVATE KEY"}
-	src := r.Regex.String()
+	src := r.Pattern
 	for _, l := range labels {
 		if strings.Contains(src, "BEGIN "+l) {
 			return l

@@ -25,7 +25,7 @@ func pypiBuilders() map[string]builder {
 // index's header, pypi.org otherwise.
 func buildPyPIMacaroon(g *Gen, r *rules.Rule) (string, error) {
 	location := "pypi.org"
-	src := r.Regex.String()
+	src := r.Pattern
 	if strings.Contains(src, "AgENdGVzdC5weXBpLm9yZw") && !strings.Contains(src, "AgEIcHlwaS5vcmc") {
 		location = "test.pypi.org"
 	}
