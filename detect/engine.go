@@ -44,9 +44,9 @@ type compiled struct {
 	*rules.Rule
 	index     int // position in catalog order
 	validate  rules.Validator
-	generic   bool           // family "generic": hash, id and identifier filters apply
+	generic   bool        // family "generic": hash, id and identifier filters apply
 	anchored  *lazyRegexp // the regex anchored at its start, for Anchored rules
-	keyMatter bool           // secret_sha256 is of the decoded key material
+	keyMatter bool        // secret_sha256 is of the decoded key material
 }
 
 // lazyRegexp compiles on first use, so rules whose keywords never occur

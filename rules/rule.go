@@ -76,12 +76,12 @@ type Rule struct {
 	Keywords    []string // lower case; at least one must occur for the regex to run
 	// Pattern is the regex's source. It is compiled on first use (see
 	// Regexp): a run compiles only the rules whose keywords occur.
-	Pattern     string
-	Entropy     float64 // minimum Shannon entropy of the secret, bits per byte
-	Validator   string  // name of an offline validator, or ""
-	Severity    Severity
-	Tags        []string
-	References  []string
+	Pattern    string
+	Entropy    float64 // minimum Shannon entropy of the secret, bits per byte
+	Validator  string  // name of an offline validator, or ""
+	Severity   Severity
+	Tags       []string
+	References []string
 	// Window is how many bytes after a keyword hit a match may end; 0 means
 	// DefaultWindow. Key material spanning many lines needs more.
 	Window int
