@@ -2,8 +2,22 @@ package detect
 
 import "bytes"
 
+// lastNewlines returns the index of the n-th newline from the end of b,
+// or -1 when b holds fewer (the context then starts at b's start).
+func lastNewlines(b []byte, n int) int {
+	end := len(b)
+	for ; n > 0; n-- {
+		i := bytes.LastIndexByte(b[:end], '\n')
+		if i < 0 {
+			return -1
+		}
+		end = i
+	}
+	return end
+}
+
 // scanEncoded decodes the encoded runs of data and scans the decoded text
-// in its line's context (so "DB_PASSWORD: <base64>" is judged as
+// in its lines' context (so "DB_PASSWORD: <base64>" is judged as
 // "DB_PASSWORD: <value>"). Matches are reported at the encoded run.
 func (s *Scanner) scanEncoded(ms []Match, data []byte, depth int) []Match {
 	runs := findEncoded(s.runs[:0], data)
@@ -20,8 +34,10 @@ func (s *Scanner) scanEncoded(ms []Match, data []byte, depth int) []Match {
 			break
 		}
 		src := data[run.start:run.end]
+		// The context is the run's line and the line before it (a HAR
+		// header's name above its value, a YAML key above a block).
 		lineStart := max(0, run.start-contextReach)
-		if i := bytes.LastIndexByte(data[lineStart:run.start], '\n'); i >= 0 {
+		if i := lastNewlines(data[lineStart:run.start], 2); i >= 0 {
 			lineStart += i + 1
 		}
 		lineEnd := min(len(data), run.end+contextReach)

@@ -49,7 +49,11 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Example struct {
 	Text   string
 	Secret string
-	Line   int // line of the example in its rule file, for errors
+	// Decoded marks an example whose secret appears only once the engine
+	// has decoded the text (base64 user:password); the loader's regex-only
+	// check skips it and the engine's test runs it.
+	Decoded bool
+	Line    int // line of the example in its rule file, for errors
 }
 
 // Counterexample is text a rule must not report.

@@ -99,6 +99,9 @@ func passwordHash(pw []byte) bool {
 // header (RFC 7617): base64 of "user:password", printable, whose password
 // is not a stand-in. Like a password, it is never confirmed.
 func validateBasicAuth(b64 []byte) Result {
+	if _, pw, decoded := bytes.Cut(b64, []byte(":")); decoded {
+		return validatePassword(pw) // user:password, as the engine decoded it
+	}
 	raw := make([]byte, base64.StdEncoding.DecodedLen(len(b64)))
 	n, err := base64.StdEncoding.Decode(raw, b64)
 	if err != nil {
