@@ -54,7 +54,7 @@ var placeholderWords = [][]byte{
 	[]byte("-here"), []byte("dummy"), []byte("redacted"), []byte("insert_"),
 	[]byte("<your"), []byte("fixme"), []byte("todo:"), []byte("notreal"),
 	[]byte("not_a_real"), []byte("not-a-real"), []byte("fake_"), []byte("0000000000"),
-	[]byte("1234567890"), []byte("abcdefghij"), []byte("aaaaaaaa"), []byte("zzzzzzzz"),
+	[]byte("1234567890"), []byte("0123456789"), []byte("abcdefghij"), []byte("aaaaaaaa"), []byte("zzzzzzzz"),
 }
 
 // isPlaceholder reports whether secret is a stand-in: a documented example,
