@@ -16,6 +16,16 @@ var documentedExamples = map[string]bool{
 	"0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059": true,
 	// jwt.io's sample HS256 token.
 	"7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606": true,
+	// Stripe's documented test key (API reference).
+	"2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326": true,
+	// Stripe's documented test key (older docs).
+	"f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397": true,
+	// Mailgun's documented example key.
+	"9c846fdf0fa8955c377d0301542ee20ecd4585c5f359aa0a4cf15d44424f573d": true,
+	// Mollie's documented live example key.
+	"54269f914933b264bf0c677b7c7e5ebee81cad55327dc16a89fbed6e85512cf1": true,
+	// Mollie's documented test example key.
+	"9387af38d1038761f0ce6deb8dce56e1826e0faea6e7492e1d94bb7cb21580a2": true,
 }
 
 func isDocumentedExample(secret []byte) bool {
