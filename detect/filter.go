@@ -150,8 +150,12 @@ func isIdentStart(c byte) bool {
 func looksLikeIDOrWord(secret, data []byte, off int) bool {
 	n := len(secret)
 	digest := isHex(secret) && (n == 32 || n == 40 || n == 56 || n == 64 || n == 96 || n == 128)
-	if (digest || isUUID(secret)) && namesHashOrID(keyBefore(data, off)) {
+	key := keyBefore(data, off)
+	if (digest || isUUID(secret)) && namesHashOrID(bytes.ToLower(key)) {
 		return true
+	}
+	if namesNonSecret(key) {
+		return true // secret_name, tokenType, password_file: about a secret, not one
 	}
 	if digest && emptyDigests[string(bytes.ToLower(secret))] {
 		return true
@@ -184,7 +188,45 @@ func keyBefore(data []byte, off int) []byte {
 	for begin > 0 && isNameByte(line[begin-1]) {
 		begin--
 	}
-	return bytes.ToLower(line[begin:end])
+	return line[begin:end]
+}
+
+// nonSecretWords end key names whose values describe a secret rather than
+// hold it.
+var nonSecretWords = []string{
+	"name", "names", "type", "file", "path", "dir", "url", "uri", "ref", "arn", "version",
+	"len", "length", "size", "count", "expiry", "expires", "ttl", "timeout", "endpoint",
+	"host", "port", "header", "prefix", "suffix", "format", "mode", "kind", "policy",
+	"hint", "label", "id", "ids", "field", "env", "var", "store", "provider", "method",
+	"algorithm", "alg", "scope", "scopes", "issuer", "audience", "location", "region",
+}
+
+// namesNonSecret reports whether the last word of a key name (split at
+// separators and camel humps) says its value is about a secret: its name,
+// type, file, length.
+func namesNonSecret(key []byte) bool {
+	word := key
+	if j := bytes.LastIndexAny(word, "_.-"); j >= 0 {
+		word = word[j+1:]
+	}
+	if bytes.ContainsAny(word, "abcdefghijklmnopqrstuvwxyz") {
+		for k := len(word) - 1; k > 0; k-- {
+			if word[k] >= 'A' && word[k] <= 'Z' {
+				word = word[k:] // camel hump: secretName -> Name
+				break
+			}
+		}
+	}
+	if len(word) == len(key) {
+		return false // a single word names the secret itself
+	}
+	low := string(bytes.ToLower(word))
+	for _, w := range nonSecretWords {
+		if low == w {
+			return true
+		}
+	}
+	return false
 }
 
 func isNameByte(c byte) bool {

@@ -283,3 +283,15 @@ func TestManyMatchesOneLine(t *testing.T) {
 		t.Errorf("last match at %d:%d, want 1:%d", last.Line, last.Column, 25*(len(ms)-1)+1)
 	}
 }
+
+func TestNamesNonSecret(t *testing.T) {
+	for key, want := range map[string]bool{
+		"secret.name": true, "secretName": true, "SECRET_NAME": true, "password_file": true,
+		"tokenType": true, "api_key_id": true, "secret_key_base": false, "password": false,
+		"DB_PASSWORD": false, "apiKey": false, "client_secret": false, "TOKEN": false,
+	} {
+		if got := namesNonSecret([]byte(key)); got != want {
+			t.Errorf("namesNonSecret(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
