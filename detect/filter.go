@@ -160,9 +160,9 @@ func looksLikeIDOrWord(secret, data []byte, off int) bool {
 	if digest && emptyDigests[string(bytes.ToLower(secret))] {
 		return true
 	}
-	for _, p := range [][]byte{[]byte("sha1-"), []byte("sha256-"), []byte("sha384-"), []byte("sha512-"), []byte("sha256:"), []byte("sha512:"), []byte("md5:")} {
+	for _, p := range hashPrefixes {
 		if bytes.HasPrefix(secret, p) {
-			return true // SRI integrity, image digests
+			return true // SRI integrity, image digests, password hashes
 		}
 	}
 	if isIdentifier(secret) || isPath(secret) {
@@ -231,6 +231,19 @@ func namesNonSecret(key []byte) bool {
 
 func isNameByte(c byte) bool {
 	return c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// hashPrefixes start digests and password hashes: SRI integrity strings,
+// image digests, crypt(3), bcrypt, argon2, Django's and Werkzeug's PBKDF2,
+// LDAP's {SSHA}. A stored hash is not the password.
+var hashPrefixes = [][]byte{
+	[]byte("sha1-"), []byte("sha256-"), []byte("sha384-"), []byte("sha512-"),
+	[]byte("sha256:"), []byte("sha512:"), []byte("md5:"),
+	[]byte("$2a$"), []byte("$2b$"), []byte("$2y$"), []byte("$argon2"), []byte("$1$"),
+	[]byte("$5$"), []byte("$6$"), []byte("$apr1$"), []byte("$scrypt$"), []byte("$pbkdf2"),
+	[]byte("pbkdf2_sha256$"), []byte("pbkdf2_sha1$"), []byte("argon2$"), []byte("bcrypt$"),
+	[]byte("pbkdf2:sha256:"), []byte("scrypt:"), []byte("{SSHA}"), []byte("{SHA}"),
+	[]byte("{SSHA512}"), []byte("{CRYPT}"), []byte("{bcrypt}"), []byte("{noop}"),
 }
 
 // emptyDigests are the MD5, SHA-1 and SHA-256 of nothing: they fill

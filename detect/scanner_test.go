@@ -112,6 +112,7 @@ func TestScan(t *testing.T) {
 		{"password template", "password: {{ .Values.db.password }}\n", nil},
 		{"password dictionary", "password: Password123!\npassword: changeme\n", nil},
 		{"password hash", "password_hash: 5f4dcc3b5aa765d61d8327deb882cf99\npassword_salt = 0f216f2e9d17f9552ceb29a1adea3dc60f3d06b7\n", nil},
+		{"password hashes", "password: $2b$12$KIXQj9Zp4Wx2Lq7Vt8Rm3uJ5yHn1Bc6Df0Gh9Kl2Mn4Op6Qr8St\npassword = pbkdf2_sha256$600000$Zq8vLm2K$Xw9Lq3Zk7Vm2Rb4Nc6Hy1Jd5Fg0\n", nil},
 		{"hex password kept", "password: 8c1f2a9be07d4c3a9b2e51f06d7a4c3e\n", []found{{"pw", "8c1f2a9be07d4c3a9b2e51f06d7a4c3e", 1, 11}}},
 		{"password identifier", "password: dbPasswordValue\npassword=DB_PASSWORD_FILE", nil},
 		{"password sops", "password: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]\n", nil},
