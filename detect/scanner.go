@@ -86,9 +86,11 @@ func (s *Scanner) Scan(data []byte) []Match {
 		}
 		return s.e.byID[a.Rule.ID] - s.e.byID[b.Rule.ID]
 	})
-	ms = dropOverlaps(ms, s.e)
+	// Requirements first: a rule dropped for lacking its pair must not
+	// have displaced another rule's match of the same secret.
 	setLines(data, ms)
-	return s.checkRequirements(ms)
+	ms = s.checkRequirements(ms)
+	return dropOverlaps(ms, s.e)
 }
 
 // scan finds secrets in data at a decoding depth.

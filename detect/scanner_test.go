@@ -296,3 +296,13 @@ func TestNamesNonSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestRequirementBeforeOverlap: a paired rule without its pair must not
+// hide a generic rule's match of the same value.
+func TestRequirementBeforeOverlap(t *testing.T) {
+	e := defaultEngine(t)
+	text := "secret_key = \"gvMl1c0Ck1etO2AcSOoszZXR53IvFvjb\"\n"
+	if ms := e.NewScanner().Scan([]byte(text)); len(ms) != 1 {
+		t.Errorf("%d matches, want the generic secret", len(ms))
+	}
+}
