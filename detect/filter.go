@@ -160,6 +160,9 @@ func looksLikeIDOrWord(secret, data []byte, off int) bool {
 	if digest && emptyDigests[string(bytes.ToLower(secret))] {
 		return true
 	}
+	if len(secret) == 35 && bytes.HasPrefix(secret, []byte("md5")) && isHex(secret[3:]) {
+		return true // PostgreSQL's md5-hashed password
+	}
 	for _, p := range hashPrefixes {
 		if bytes.HasPrefix(secret, p) {
 			return true // SRI integrity, image digests, password hashes
@@ -199,6 +202,7 @@ var nonSecretWords = []string{
 	"host", "port", "header", "prefix", "suffix", "format", "mode", "kind", "policy",
 	"hint", "label", "id", "ids", "field", "env", "var", "store", "provider", "method",
 	"algorithm", "alg", "scope", "scopes", "issuer", "audience", "location", "region",
+	"hash", "salt", "digest", "checksum",
 }
 
 // namesNonSecret reports whether the last word of a key name (split at
@@ -244,6 +248,7 @@ var hashPrefixes = [][]byte{
 	[]byte("pbkdf2_sha256$"), []byte("pbkdf2_sha1$"), []byte("argon2$"), []byte("bcrypt$"),
 	[]byte("pbkdf2:sha256:"), []byte("scrypt:"), []byte("{SSHA}"), []byte("{SHA}"),
 	[]byte("{SSHA512}"), []byte("{CRYPT}"), []byte("{bcrypt}"), []byte("{noop}"),
+	[]byte("SCRAM-SHA-256$"),
 }
 
 // emptyDigests are the MD5, SHA-1 and SHA-256 of nothing: they fill

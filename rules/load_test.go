@@ -56,3 +56,11 @@ func TestLoadExtend(t *testing.T) {
 		t.Fatalf("extend not read: %+v", f)
 	}
 }
+
+func TestPositionsWithQuotesInLiterals(t *testing.T) {
+	file := "[[rules]]\nid = \"a-b\"\nregex = '''(?:\"\"\"|x)(?P<secret>abc)'''\n\n[[rules]]\nid = \"c-d\"\nregex = '''(?P<secret>abc'''\n"
+	_, err := Load("f.toml", []byte(file))
+	if err == nil || !strings.Contains(err.Error(), "f.toml:7:") {
+		t.Fatalf("error %v, want one at f.toml:7", err)
+	}
+}

@@ -29,11 +29,7 @@ func scanPositions(data []byte) positions {
 			}
 			continue
 		}
-		for _, q := range []string{`'''`, `"""`} {
-			if bytes.Count(line, []byte(q))%2 == 1 {
-				inMulti = q
-			}
-		}
+		inMulti = openMultiline(line)
 		switch string(headerName(line)) {
 		case "[[rules]]":
 			p.rules = append(p.rules, i+1)
@@ -50,6 +46,28 @@ func scanPositions(data []byte) positions {
 		}
 	}
 	return p
+}
+
+// openMultiline returns the delimiter of a multi-line string that line
+// opens and leaves open, reading delimiters left to right so that a """
+// inside a ”'...”' string on the same line does not count.
+func openMultiline(line []byte) string {
+	for {
+		i, j := bytes.Index(line, []byte("'''")), bytes.Index(line, []byte(`"""`))
+		q := "'''"
+		switch {
+		case i < 0 && j < 0:
+			return ""
+		case i < 0 || (j >= 0 && j < i):
+			i, q = j, `"""`
+		}
+		rest := line[i+3:]
+		k := bytes.Index(rest, []byte(q))
+		if k < 0 {
+			return q
+		}
+		line = rest[k+3:]
+	}
 }
 
 // headerName strips spaces inside a table header line and any comment.
