@@ -41,6 +41,25 @@ func percentDecode(dst, src []byte) ([]byte, error) {
 	return dst, nil
 }
 
+// unescapeURL decodes %XX in a URL's userinfo or query value into a new
+// slice ('+' stays '+': it means a space only in form encoding).
+func unescapeURL(src []byte) []byte {
+	dst := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		if src[i] == '%' && i+2 < len(src) {
+			h, ok1 := unhex(src[i+1])
+			l, ok2 := unhex(src[i+2])
+			if ok1 && ok2 {
+				dst = append(dst, h<<4|l)
+				i += 2
+				continue
+			}
+		}
+		dst = append(dst, src[i])
+	}
+	return dst
+}
+
 // unescape undoes backslash escapes of JSON, JavaScript, Python and C
 // strings: \uXXXX (with surrogate pairs), \xXX, \n, \t, \/, \", \\.
 // Unknown escapes are kept as they are.

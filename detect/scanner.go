@@ -196,6 +196,10 @@ func (s *Scanner) runAnchored(ms []Match, r *compiled, data []byte, ws []window)
 // judge applies the false-positive guards and the validator to one
 // candidate secret at offset off of data.
 func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool) {
+	end := off + len(secret)
+	if r.Unescape == "percent" && bytes.IndexByte(secret, '%') >= 0 {
+		secret = unescapeURL(secret)
+	}
 	if r.Entropy > 0 && shannon(secret) < r.Entropy {
 		return Match{}, false
 	}
@@ -208,7 +212,7 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	if r.generic && looksLikeIDOrWord(secret, data, off) {
 		return Match{}, false
 	}
-	m := Match{Rule: r.Rule, Start: off, End: off + len(secret), Secret: NewSecret(secret), Status: StatusCandidate}
+	m := Match{Rule: r.Rule, Start: off, End: end, Secret: NewSecret(secret), Status: StatusCandidate}
 	if r.validate != nil {
 		res := r.validate(secret)
 		switch res.Verdict {

@@ -82,6 +82,7 @@ type tomlRule struct {
 	AnchorBack        int      `toml:"anchor_back"`
 	AllowPlaceholders bool     `toml:"allow_placeholders"`
 	KeepReferences    bool     `toml:"keep_references"`
+	Unescape          string   `toml:"unescape"`
 	Requires          *struct {
 		ID          string `toml:"id"`
 		WithinLines int    `toml:"within_lines"`
@@ -176,7 +177,7 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 		ID: tr.ID, Aliases: tr.Aliases, Provider: tr.Provider, Family: tr.Family,
 		Description: tr.Description, Entropy: tr.Entropy, Validator: tr.Validator,
 		Tags: tr.Tags, References: tr.References, Window: tr.Window, Before: tr.Before,
-		Anchored: tr.Anchored, AnchorBack: tr.AnchorBack,
+		Anchored: tr.Anchored, AnchorBack: tr.AnchorBack, Unescape: tr.Unescape,
 		AllowPlaceholders: tr.AllowPlaceholders, KeepReferences: tr.KeepReferences,
 		File: file, Line: line, Severity: SeverityMedium,
 	}
@@ -212,6 +213,9 @@ func compileRule(file string, i int, tr tomlRule, pos positions, fail func(int, 
 	}
 	if tr.AnchorBack < 0 || tr.AnchorBack > 64 || (tr.AnchorBack > 0 && !tr.Anchored) {
 		bad(keyLine("anchor_back"), "rule %q: anchor_back must be within 0..64 and needs anchored = true", r.ID)
+	}
+	if tr.Unescape != "" && tr.Unescape != "percent" {
+		bad(keyLine("unescape"), "rule %q: unescape %q: the only one is \"percent\"", r.ID, tr.Unescape)
 	}
 	if tr.Validator != "" {
 		if _, found := LookupValidator(tr.Validator); !found {

@@ -104,6 +104,10 @@ type Rule struct {
 	AllowPlaceholders bool
 	// KeepReferences turns off the variable-reference filter.
 	KeepReferences bool
+	// Unescape names how the matched text encodes the secret: "percent"
+	// for a URL's userinfo and query (RFC 3986), so p%40ss is reported and
+	// hashed as p@ss.
+	Unescape string
 
 	Examples        []Example
 	Counterexamples []Counterexample
