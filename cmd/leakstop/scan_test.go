@@ -269,3 +269,33 @@ func FuzzParseSize(f *testing.F) {
 		}
 	})
 }
+
+// TestScanLongLineAndNoNewline checks line and column at the end of one
+// 5 MB line (minified JavaScript) and in a file without a final newline.
+func TestScanLongLineAndNoNewline(t *testing.T) {
+	tok := fakeToken(t, 9)
+	pad := strings.Repeat("a=1;", 5<<20/4)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bundle.min.js"), []byte(pad+"k=\""+tok+"\";"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "last.env"), []byte("A=1\nTOKEN="+tok), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, out, _ := testEnv()
+	err := runDir(context.Background(), dirOptions{scanOptions: scanOptions{Format: "json", ExitCode: 1}, Paths: []string{dir}}, e)
+	var fe *findingsError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err = %v, want findings", err)
+	}
+	want := map[string][2]int{"bundle.min.js": {1, len(pad) + 4}, "last.env": {2, 7}}
+	r := decode(t, out.Bytes())
+	if len(r.Findings) != len(want) {
+		t.Fatalf("%d findings, want %d", len(r.Findings), len(want))
+	}
+	for _, f := range r.Findings {
+		if w := want[f.Path]; f.Line != w[0] || f.Column != w[1] {
+			t.Errorf("%s: at %d:%d, want %d:%d", f.Path, f.Line, f.Column, w[0], w[1])
+		}
+	}
+}
