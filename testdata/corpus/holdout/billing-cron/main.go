@@ -16,7 +16,7 @@ import (
 
 const (
 	// restricted key: payouts:read, balance_transactions:read
-	stripeKey = "⟦payments:rk_live_51QfceMjzGqJWDQGBfhdF6JICMptozVbEdOV6WSS3JtDP⁞Ypl0YAc7VTaC65LNCDoSpzzG3jpjdRbxLB6bNp6Grhcrddbw9c3KHA⟧"
+	stripeKey    = "⟦payments:rk_live_51QfceMjzGqJWDQGBfhdF6JICMptozVbEdOV6WSS3JtDP⁞Ypl0YAc7VTaC65LNCDoSpzzG3jpjdRbxLB6bNp6Grhcrddbw9c3KHA⟧"
 	mailchimpKey = "⟦messaging:8145b7f8de893a6b39⁞f0e076c59990c7-us19⟧"
 	defaultDSN   = "postgres://billing:⟦urls:L7A6.yZw1⁞~QHk95_kU⟧@ledger-db.prod.harbornet.local/ledger"
 )

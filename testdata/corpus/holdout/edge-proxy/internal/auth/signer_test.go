@@ -2,9 +2,9 @@ package auth
 
 import (
 	"crypto/ecdsa"
-	"errors"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
 	"testing"
 	"time"
 

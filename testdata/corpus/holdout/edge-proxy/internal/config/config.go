@@ -9,13 +9,13 @@ import (
 
 // Config is read once at start-up.
 type Config struct {
-	Listen       string
-	Upstream     string
-	RedisAddr    string
-	VaultAddr    string
-	VaultToken   string
-	RatePerSec   float64
-	ReadTimeout  time.Duration
+	Listen      string
+	Upstream    string
+	RedisAddr   string
+	VaultAddr   string
+	VaultToken  string
+	RatePerSec  float64
+	ReadTimeout time.Duration
 }
 
 // devVaultToken is the root token printed by `vault server -dev` on the shared
