@@ -113,6 +113,7 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			dirCommand(e),
+			gitCommand(e),
 			stdinCommand(e),
 			rulesCommand(e),
 			versionCommand(e),

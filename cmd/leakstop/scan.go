@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 
 	"golang.org/x/term"
@@ -35,6 +36,9 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 		return err
 	}
 	c := newCollector(eng, o.Jobs)
+	if k, ok := src.(findingKeeper); ok {
+		c.keep = k.Keep
+	}
 	srcErr := src.Fragments(ctx, o.Jobs, c.visit, c)
 	interrupted := ctx.Err() != nil
 	if srcErr != nil && !interrupted {
@@ -93,6 +97,13 @@ func isTerminal(w io.Writer, getenv func(string) string) bool {
 	return term.IsTerminal(int(f.Fd()))
 }
 
+// findingKeeper is a source that decides which of its findings count: a
+// scan of a range keeps only what the range added. Findings it drops are
+// not reported at all; the items still count as scanned.
+type findingKeeper interface {
+	Keep(f detect.Finding) bool
+}
+
 // blob is one distinct content: scanned by the first worker to see it,
 // its matches reused for every other place it is seen.
 type blob struct {
@@ -105,7 +116,8 @@ type blob struct {
 // implements source.Problems.
 type collector struct {
 	eng      *detect.Engine
-	scanners []*detect.Scanner // one per worker, made on first use
+	scanners []*detect.Scanner         // one per worker, made on first use
+	keep     func(detect.Finding) bool // nil: every finding counts
 
 	mu       sync.Mutex
 	blobs    map[string]*blob
@@ -133,6 +145,9 @@ func (c *collector) visit(worker int, f *source.Fragment) error {
 		return nil
 	}
 	fs := c.eng.Findings(f, ms)
+	if c.keep != nil {
+		fs = slices.DeleteFunc(fs, func(fd detect.Finding) bool { return !c.keep(fd) })
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.findings = append(c.findings, fs...)

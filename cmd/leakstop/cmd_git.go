@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+
+	gogit "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/urfave/cli/v2"
+
+	"github.com/leakstop/leakstop/detect"
+	"github.com/leakstop/leakstop/source"
+)
+
+// gitOptions are the options of `leakstop git`.
+type gitOptions struct {
+	scanOptions
+	Repo        string
+	Range       string
+	SinceCommit string
+	Branch      string
+	AllObjects  bool
+}
+
+func gitCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "git",
+		Usage:     "scan the history of a git repository (default: the current folder)",
+		ArgsUsage: "[REPO]",
+		Description: "Scans every commit reachable from every ref: branches, tags, remote-tracking\n" +
+			"refs, notes and the stash. REPO is a work tree, its .git folder or a bare\n" +
+			"repository. A finding names the commit that introduced the secret at its path.\n" +
+			"With --range A..B (as `git log A..B` lists commits) or --since-commit, a\n" +
+			"finding counts only on lines those commits added: an old secret in a touched\n" +
+			"file is not reported again.",
+		Flags: append(scanFlags(),
+			&cli.StringFlag{Name: "range", Usage: "scan only the commits of `A..B` (reachable from B, not from A)"},
+			&cli.StringFlag{Name: "since-commit", Usage: "scan only the commits after `COMMIT`"},
+			&cli.StringFlag{Name: "branch", Usage: "scan only the commits reachable from `BRANCH`"},
+			&cli.BoolFlag{Name: "all-objects", Usage: "also scan blobs no scanned commit reaches (dangling, index, dropped stashes)"},
+		),
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 1 {
+				return usagef("git takes one repository (got %d: %s)", c.NArg(), strings.Join(c.Args().Slice(), " "))
+			}
+			so, err := scanOptionsFrom(c, e)
+			if err != nil {
+				return err
+			}
+			return runGit(c.Context, gitOptions{
+				scanOptions: so,
+				Repo:        c.Args().First(),
+				Range:       c.String("range"),
+				SinceCommit: c.String("since-commit"),
+				Branch:      c.String("branch"),
+				AllObjects:  c.Bool("all-objects"),
+			}, e)
+		},
+	}
+}
+
+// runGit scans the history of o.Repo. A path that is not a repository, a
+// malformed range and an unknown revision are usage errors: the run would
+// otherwise look like a failed read.
+func runGit(ctx context.Context, o gitOptions, e *env) error {
+	if o.Repo == "" {
+		o.Repo = "."
+	}
+	if err := checkGitArgs(o); err != nil {
+		return err
+	}
+	g := &source.Git{
+		Repo: o.Repo, Range: o.Range, SinceCommit: o.SinceCommit, Branch: o.Branch,
+		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize,
+	}
+	var src source.Source = g
+	if o.Range != "" || o.SinceCommit != "" {
+		src = addedOnly{g}
+	}
+	err := scan(ctx, o.scanOptions, src, e)
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return usagef("git: %v", err)
+	}
+	return err
+}
+
+// checkGitArgs rejects what can be known wrong before reading history.
+func checkGitArgs(o gitOptions) error {
+	if o.Range != "" && (o.SinceCommit != "" || o.Branch != "") {
+		return usagef("git: --range cannot be combined with --since-commit or --branch")
+	}
+	if o.Range != "" {
+		if _, b, ok := strings.Cut(o.Range, ".."); !ok || strings.HasPrefix(b, ".") {
+			return usagef("git: --range %q: want A..B", o.Range)
+		}
+	}
+	fi, err := os.Stat(o.Repo)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("git: %s: no such folder", o.Repo)
+	case err != nil:
+		return usagef("git: %v", err)
+	case !fi.IsDir():
+		return usagef("git: %s: not a git repository (not a folder)", o.Repo)
+	}
+	if _, err := gogit.PlainOpenWithOptions(o.Repo, &gogit.PlainOpenOptions{EnableDotGitCommonDir: true}); err != nil {
+		return usagef("git: %s: not a git repository", o.Repo)
+	}
+	return nil
+}
+
+// addedOnly is a scan of new work (a range, or the commits since one): a
+// finding counts only on lines its commit added relative to every parent
+// (Origin.Added), so an old secret in a touched file is not reported
+// again. Blobs that no commit reaches (--all-objects) have no lines to
+// compare and always count: the user asked for them.
+type addedOnly struct{ *source.Git }
+
+var _ findingKeeper = addedOnly{}
+
+// Keep reports whether any line of f was added by its origin's commit.
+func (addedOnly) Keep(f detect.Finding) bool {
+	if f.Source.Kind != source.KindGit {
+		return true
+	}
+	last := max(f.Line, f.EndLine)
+	for _, r := range f.Source.Added {
+		if f.Line <= r.End && last >= r.Start {
+			return true
+		}
+		for _, l := range f.Lines { // other copies of the secret in the file
+			if l >= r.Start && l <= r.End {
+				return true
+			}
+		}
+	}
+	return false
+}
