@@ -168,10 +168,17 @@ func looksLikeIDOrWord(secret, data []byte, off int) bool {
 			return true // SRI integrity, image digests, password hashes
 		}
 	}
-	if isIdentifier(secret) || isPath(secret) {
+	if isIdentifier(secret) || isPath(secret) || isDictionaryPassword(secret) {
 		return true
 	}
-	return isDictionaryPassword(secret)
+	// A base64 value that decodes to a name or a stand-in is one too:
+	// dGVzdC1zZWNyZXQ= is "test-secret".
+	if len(secret) >= 12 && len(secret)%4 == 0 {
+		if dec, ok := decodeRun(nil, secret, encBase64); ok {
+			return isPlaceholder(dec) || isIdentifier(dec) || isDictionaryPassword(dec)
+		}
+	}
+	return false
 }
 
 // keyBefore returns the lower-cased name a value at off is assigned to:
