@@ -10,6 +10,7 @@ package detect
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
@@ -46,7 +47,34 @@ type compiled struct {
 	validate  rules.Validator
 	generic   bool        // family "generic": hash, id and identifier filters apply
 	anchored  *lazyRegexp // the regex anchored at its start, for Anchored rules
+	wordStart bool        // an anchored match must not follow a word byte (\b)
 	keyMatter bool        // secret_sha256 is of the decoded key material
+}
+
+// tokenStart is how a token rule's regex opens: a word boundary and the
+// secret group, followed by the token's literal prefix.
+const tokenStart = `\b(?P<secret>`
+
+// startsAtKeyword reports whether every match of r begins where one of its
+// keywords begins: the regex opens with \b(?P<secret> and a literal that
+// starts with every keyword of the rule (ghp_ for github-pat). Such rules
+// need not search windows.
+func startsAtKeyword(r *rules.Rule) bool {
+	rest, ok := strings.CutPrefix(r.Pattern, tokenStart)
+	if !ok || len(r.Keywords) == 0 {
+		return false
+	}
+	n := strings.IndexAny(rest, `\.+*?()|[]{}^$`)
+	if n < 0 {
+		n = len(rest)
+	}
+	lit := strings.ToLower(rest[:n])
+	for _, k := range r.Keywords {
+		if !strings.HasPrefix(lit, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // lazyRegexp compiles on first use, so rules whose keywords never occur
@@ -82,6 +110,12 @@ func New(set *rules.Set, opts Options) (*Engine, error) {
 		c := compiled{Rule: r, index: i, generic: r.Family == "generic", keyMatter: r.Validator == "private-key"}
 		if r.Anchored {
 			c.anchored = &lazyRegexp{src: `^(?:` + r.Pattern + `)`}
+		} else if startsAtKeyword(r) {
+			// A token rule whose match begins with its keyword: try the
+			// regex at the hits only; \b is checked by hand there, since
+			// an anchored slice has no byte before it.
+			c.anchored = &lazyRegexp{src: `^(?:` + r.Pattern + `)`}
+			c.wordStart = true
 		}
 		if r.Validator != "" {
 			v, ok := rules.LookupValidator(r.Validator)

@@ -171,7 +171,10 @@ func (s *Scanner) runAnchored(ms []Match, r *compiled, data []byte, ws []window)
 	next := 0 // matches do not overlap: skip starts inside the last one
 	for _, w := range ws {
 		for st := max(w.start, next); st < w.end; st++ {
-			end := min(len(data), st+r.WindowAfter())
+			if r.wordStart && st > 0 && isWordByte(data[st-1]) {
+				continue // \b: the token must not continue a word
+			}
+			_, end := widenToLines(data, st, min(len(data), st+r.WindowAfter()))
 			loc := re.FindSubmatchIndex(data[st:end])
 			if loc == nil {
 				continue
@@ -193,12 +196,17 @@ func (s *Scanner) runAnchored(ms []Match, r *compiled, data []byte, ws []window)
 	return ms
 }
 
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 // judge applies the false-positive guards and the validator to one
 // candidate secret at offset off of data.
 func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool) {
 	end := off + len(secret)
+	var decoded []string
 	if r.Unescape == "percent" && bytes.IndexByte(secret, '%') >= 0 {
-		secret = unescapeURL(secret)
+		secret, decoded = unescapeURL(secret), []string{encPercent}
 	}
 	if r.Entropy > 0 && shannon(secret) < r.Entropy {
 		return Match{}, false
@@ -212,7 +220,7 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	if r.generic && looksLikeIDOrWord(secret, data, off) {
 		return Match{}, false
 	}
-	m := Match{Rule: r.Rule, Start: off, End: end, Secret: NewSecret(secret), Status: StatusCandidate}
+	m := Match{Rule: r.Rule, Start: off, End: end, Secret: NewSecret(secret), Status: StatusCandidate, Decoded: decoded}
 	if r.validate != nil {
 		res := r.validate(secret)
 		switch res.Verdict {
