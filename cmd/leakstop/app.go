@@ -114,6 +114,7 @@ func newApp(e *env) *cli.App {
 		Commands: []*cli.Command{
 			dirCommand(e),
 			gitCommand(e),
+			stagedCommand(e),
 			stdinCommand(e),
 			rulesCommand(e),
 			versionCommand(e),

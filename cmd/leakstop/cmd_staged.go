@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/leakstop/leakstop/detect"
+	"github.com/leakstop/leakstop/report"
+	"github.com/leakstop/leakstop/source"
+)
+
+// stagedOptions are the options of `leakstop staged`.
+type stagedOptions struct {
+	scanOptions
+	// WholeFile reports every finding in the staged files, not only those
+	// on lines the commit adds.
+	WholeFile bool
+}
+
+func stagedCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "staged",
+		Usage: "scan what the next commit would add (for a pre-commit hook)",
+		Description: "Scans the index against HEAD: the staged content of every added, modified or\n" +
+			"type-changed file, never the working tree, using the index GIT_INDEX_FILE names\n" +
+			"(as `git commit -a` and `git commit PATH` do). A finding counts only on lines\n" +
+			"the commit adds; --whole-file reports every finding in the staged files. If it\n" +
+			"cannot tell what is staged, it exits 3: a hook never passes a commit unchecked.",
+		Flags: append(scanFlags(),
+			&cli.BoolFlag{Name: "whole-file", Usage: "report every finding in the staged files, not only on added lines"},
+		),
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usagef("staged takes no arguments (got %q); run it in the work tree", c.Args().First())
+			}
+			so, err := scanOptionsFrom(c, e)
+			if err != nil {
+				return err
+			}
+			return runStaged(c.Context, stagedOptions{scanOptions: so, WholeFile: c.Bool("whole-file")}, e)
+		},
+	}
+}
+
+func runStaged(ctx context.Context, o stagedOptions, e *env) error {
+	st := &source.Staged{MaxFileSize: o.MaxFileSize}
+	var src source.Source = st
+	if !o.WholeFile {
+		src = stagedAdded{st}
+	}
+	err := scan(ctx, o.scanOptions, src, e)
+	var fe *findingsError
+	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
+		fmt.Fprint(e.stderr, "leakstop: the commit would add the secrets above; remove them from the staged files\n"+
+			"  (edit, then git add) and rotate any that are real.\n"+
+			"  A false positive? leakstop:allow support is coming; to report only, pass --exit-code 0;\n"+
+			"  to proceed anyway: git commit --no-verify\n")
+	}
+	return err
+}
+
+// stagedAdded keeps the findings on lines the commit adds, as a range
+// scan does (addedOnly): an old secret in a touched file is not reported
+// again.
+type stagedAdded struct{ *source.Staged }
+
+var _ findingKeeper = stagedAdded{}
+
+// Keep reports whether any line of f is added by the commit.
+func (stagedAdded) Keep(f detect.Finding) bool {
+	if f.Source.Kind != source.KindStaged {
+		return true
+	}
+	f.Source.Kind = source.KindGit // the same test as for a commit of a range
+	return addedOnly{}.Keep(f)
+}
