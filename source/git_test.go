@@ -382,7 +382,7 @@ func TestGitAllObjects(t *testing.T) {
 	bothReaders(t, "dangling", func(t *testing.T, goGitOnly bool) {
 		r := gitfixture.New(t)
 		tok := fakeToken(t)
-		r.Commit("one", map[string]string{"a.txt": "a\n"})
+		r.Commit("one", map[string]string{"a.txt": "reachable content\n"})
 		id := r.HashObject("lost " + tok + "\n")
 		if s := runGit(t, &Git{Repo: r.Dir, goGitOnly: goGitOnly}); len(s.holding(tok)) != 0 {
 			t.Fatalf("dangling blob scanned without AllObjects")
@@ -392,7 +392,7 @@ func TestGitAllObjects(t *testing.T) {
 		if f.ID != id || len(f.Origins) != 1 || f.Origins[0].Kind != KindGitObject {
 			t.Errorf("fragment %s %+v, want %s with one git-object origin", f.ID, f.Origins, id)
 		}
-		if len(s.holding("a\n")) != 1 {
+		if len(s.holding("reachable content")) != 1 {
 			t.Errorf("reachable blob not scanned once with AllObjects")
 		}
 	})
@@ -402,7 +402,7 @@ func TestGitRange(t *testing.T) {
 	gitfixture.Require(t)
 	r := gitfixture.New(t)
 	old, added := fakeToken(t), fakeToken(t)
-	r.Commit("base", map[string]string{"app.cfg": "a=1\nold=" + old + "\nb=2\n", "untouched.txt": "u\n"})
+	r.Commit("base", map[string]string{"app.cfg": "a=1\nold=" + old + "\nb=2\n", "untouched.txt": "untouched before the range\n"})
 	base := r.Head()
 	r.Branch("pr")
 	c1 := r.Commit("pr: add a key", map[string]string{"app.cfg": "a=1\nold=" + old + "\nb=2\nnew=" + added + "\n"})
@@ -414,7 +414,7 @@ func TestGitRange(t *testing.T) {
 			if len(s.frags) != 2 {
 				t.Errorf("%d fragments, want the two blobs the range added", len(s.frags))
 			}
-			if len(s.holding("u\n")) != 0 {
+			if len(s.holding("untouched before the range")) != 0 {
 				t.Errorf("a blob from before the range was scanned")
 			}
 			f := s.one(t, added)
@@ -447,7 +447,7 @@ func TestGitRange(t *testing.T) {
 	})
 	t.Run("since commit", func(t *testing.T) {
 		s := runGit(t, &Git{Repo: r.Dir, SinceCommit: base, Branch: "pr"})
-		if len(s.frags) != 2 || len(s.holding("u\n")) != 0 {
+		if len(s.frags) != 2 || len(s.holding("untouched before the range")) != 0 {
 			t.Errorf("%d fragments, want the two blobs after %s", len(s.frags), base)
 		}
 	})
