@@ -63,6 +63,9 @@ type Git struct {
 	// goGitOnly reads every object through go-git, as when no git binary
 	// is installed (for tests of that path).
 	goGitOnly bool
+	// preset, when set, is the selection to walk instead of what Range,
+	// SinceCommit and Branch select (a push: several tips and bases).
+	preset *selection
 }
 
 var _ Source = (*Git)(nil)
@@ -195,6 +198,9 @@ type selection struct {
 // selection resolves Range, SinceCommit and Branch.
 func (g *Git) selection(repo *gitRepo) (selection, error) {
 	var s selection
+	if g.preset != nil {
+		return *g.preset, nil
+	}
 	if g.Range != "" && (g.SinceCommit != "" || g.Branch != "") {
 		return s, errors.New("a range cannot be combined with a since-commit or a branch")
 	}

@@ -178,3 +178,36 @@ func eachTreeEntry(raw []byte, fn func(mode filemode.FileMode, name []byte, h pl
 	}
 	return nil
 }
+
+// revList returns the commits reachable from tips and from none of
+// exclude, as `git rev-list TIPS --not EXCLUDE` lists them. git stops at
+// the boundary by commit date (and its commit-graph), where a walk of
+// everything the excluded tips reach would read the whole history: on the
+// 20k-commit repository of bench/history.sh a one-commit range took
+// 0.23 s that way.
+func (c *catFile) revList(ctx context.Context, tips, exclude []plumbing.Hash) (map[plumbing.Hash]struct{}, error) {
+	var in bytes.Buffer
+	for _, t := range tips {
+		in.WriteString(t.String() + "\n")
+	}
+	for _, x := range exclude {
+		in.WriteString("^" + x.String() + "\n")
+	}
+	cmd := exec.CommandContext(ctx, "git", "--git-dir="+c.gitDir, "rev-list", "--stdin")
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git rev-list: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	set := make(map[plumbing.Hash]struct{}, bytes.Count(out, []byte{'\n'}))
+	for line := range bytes.Lines(out) {
+		line = bytes.TrimSpace(line)
+		if !plumbing.IsHash(string(line)) {
+			return nil, fmt.Errorf("git rev-list: unexpected line %q", line)
+		}
+		set[plumbing.NewHash(string(line))] = struct{}{}
+	}
+	return set, nil
+}

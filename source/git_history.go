@@ -110,8 +110,14 @@ func (h *history) walk(ctx context.Context, sel selection) error {
 			shallow[s] = true
 		}
 	}
-	if err := h.markExcluded(ctx, sel.exclude, shallow); err != nil {
-		return err
+	var only map[plumbing.Hash]struct{} // nil: every commit not excluded
+	if len(sel.exclude) > 0 && h.cat != nil {
+		only, _ = h.cat.revList(ctx, sel.tips, sel.exclude) // on failure, walk the excluded history below
+	}
+	if only == nil {
+		if err := h.markExcluded(ctx, sel.exclude, shallow); err != nil {
+			return err
+		}
 	}
 	type frame struct {
 		h        plumbing.Hash
@@ -138,6 +144,9 @@ func (h *history) walk(ctx context.Context, sel selection) error {
 			continue
 		}
 		if _, ok := h.excluded[f.h]; ok {
+			continue
+		}
+		if _, ok := only[f.h]; only != nil && !ok {
 			continue
 		}
 		visited[f.h] = struct{}{}

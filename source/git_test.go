@@ -53,9 +53,20 @@ func (r *recorder) Skip(path, reason string) {
 
 func runGit(t *testing.T, g *Git) *gitScan {
 	t.Helper()
+	s, err := runHistory(t, g)
+	if err != nil {
+		t.Fatalf("Fragments: %v", err)
+	}
+	return s
+}
+
+// runHistory runs a source of git history with three workers and checks
+// that each blob is visited once, under its blob id.
+func runHistory(t *testing.T, src Source) (*gitScan, error) {
+	t.Helper()
 	s := &gitScan{}
 	rec := &recorder{s: s}
-	err := g.Fragments(context.Background(), 3, func(w int, f *Fragment) error {
+	err := src.Fragments(context.Background(), 3, func(w int, f *Fragment) error {
 		if w < 0 || w >= 3 {
 			t.Errorf("worker %d out of range", w)
 		}
@@ -64,9 +75,6 @@ func runGit(t *testing.T, g *Git) *gitScan {
 		s.frags = append(s.frags, f)
 		return nil
 	}, rec)
-	if err != nil {
-		t.Fatalf("Fragments: %v", err)
-	}
 	ids := map[string]bool{}
 	for _, f := range s.frags {
 		if ids[f.ID] {
@@ -77,7 +85,7 @@ func runGit(t *testing.T, g *Git) *gitScan {
 			t.Errorf("fragment id %s is not the blob id of its data", f.ID)
 		}
 	}
-	return s
+	return s, err
 }
 
 // holding returns the fragments whose data contains s.
@@ -409,8 +417,8 @@ func TestGitRange(t *testing.T) {
 	c2 := r.Commit("pr: new file", map[string]string{"n.txt": "one\ntwo\n"})
 	r.Checkout("main")
 	for _, rng := range []string{base + "..pr", "main..pr", "main.." + c2} {
-		t.Run(rng, func(t *testing.T) {
-			s := runGit(t, &Git{Repo: r.Dir, Range: rng})
+		bothReaders(t, rng, func(t *testing.T, goGitOnly bool) {
+			s := runGit(t, &Git{Repo: r.Dir, Range: rng, goGitOnly: goGitOnly})
 			if len(s.frags) != 2 {
 				t.Errorf("%d fragments, want the two blobs the range added", len(s.frags))
 			}

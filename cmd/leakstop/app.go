@@ -116,6 +116,8 @@ func newApp(e *env) *cli.App {
 			gitCommand(e),
 			stagedCommand(e),
 			stdinCommand(e),
+			prePushCommand(e),
+			hookCommand(e),
 			rulesCommand(e),
 			versionCommand(e),
 		},

@@ -112,12 +112,12 @@ func checkGitArgs(o gitOptions) error {
 	return nil
 }
 
-// addedOnly is a scan of new work (a range, or the commits since one): a
-// finding counts only on lines its commit added relative to every parent
-// (Origin.Added), so an old secret in a touched file is not reported
-// again. Blobs that no commit reaches (--all-objects) have no lines to
-// compare and always count: the user asked for them.
-type addedOnly struct{ *source.Git }
+// addedOnly is a scan of new work (a range, the commits since one, a
+// push): a finding counts only on lines its commit added relative to
+// every parent (Origin.Added), so an old secret in a touched file is not
+// reported again. Blobs that no commit reaches (--all-objects) have no
+// lines to compare and always count: the user asked for them.
+type addedOnly struct{ source.Source }
 
 var _ findingKeeper = addedOnly{}
 
