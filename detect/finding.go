@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 
 	"github.com/leakstop/leakstop/rules"
 	"github.com/leakstop/leakstop/source"
@@ -148,4 +149,64 @@ func Fingerprint(ruleID, path, secretHash string) string {
 	h.Write([]byte{0})
 	h.Write([]byte(secretHash))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// MergeVersions makes one finding of one secret at one path of a
+// repository's history, however many versions of the file carry it: the
+// finding of the version that introduced it first (in the history's
+// topological order, Origin.Order) is kept, with its lines, and its origin lists
+// the commits that carry the other versions too (Commits, oldest version
+// first, at most maxListedCommits; CommitCount counts them all). Other
+// findings pass unchanged, in their order.
+func MergeVersions(fs []Finding) []Finding {
+	type key struct{ repo, fingerprint string }
+	groups := map[key][]Finding{}
+	var out []Finding
+	for _, f := range fs {
+		if f.Source.Kind != source.KindGit || f.Source.Commit == "" {
+			out = append(out, f)
+			continue
+		}
+		k := key{f.Source.Repo, f.Fingerprint}
+		if groups[k] == nil {
+			out = append(out, f) // its place in the order; replaced below
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for i, f := range out {
+		g := groups[key{f.Source.Repo, f.Fingerprint}]
+		if f.Source.Kind != source.KindGit || len(g) < 2 {
+			continue
+		}
+		slices.SortFunc(g, func(a, b Finding) int { return compareIntroduced(a.Source, b.Source) })
+		merged := g[0]
+		o := &merged.Source
+		listed := slices.Clone(o.Commits)
+		count := max(o.CommitCount, 1+len(o.Commits))
+		for _, v := range g[1:] {
+			count += max(v.Source.CommitCount, 1+len(v.Source.Commits))
+			for _, c := range append([]string{v.Source.Commit}, v.Source.Commits...) {
+				if len(listed) < maxListedCommits && c != o.Commit && !slices.Contains(listed, c) {
+					listed = append(listed, c)
+				}
+			}
+		}
+		o.Commits, o.CommitCount = listed, count
+		out[i] = merged
+	}
+	return out
+}
+
+// maxListedCommits bounds the commits a merged finding lists, as the git
+// source bounds them per version.
+const maxListedCommits = 50
+
+// compareIntroduced orders origins by when their commit came in the
+// history: parents first. Author dates would mislead after a rebase, and
+// are often equal.
+func compareIntroduced(a, b source.Origin) int {
+	if a.Order != b.Order {
+		return a.Order - b.Order
+	}
+	return strings.Compare(a.Commit, b.Commit)
 }

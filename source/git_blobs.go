@@ -278,7 +278,7 @@ func (h *history) origin(pp *pathProv) Origin {
 	o := Origin{
 		Kind: KindGit, Path: pp.path.canon, Root: h.g.Repo, Repo: h.g.Repo,
 		Commit: n.hash.String(), Author: n.author, Date: n.when, Message: n.subject,
-		CommitCount: pp.carriers,
+		CommitCount: pp.carriers, Order: int(pp.credit),
 	}
 	for _, ci := range pp.listed {
 		if ci != pp.credit {

@@ -38,6 +38,10 @@ type Origin struct {
 	// finding only where the range added it; empty there means nothing was
 	// added (a rename or a copy of existing content).
 	Added []LineRange `json:"added,omitempty"`
+	// Order ranks the commits of one history scan, parents before
+	// children (topological order): which of two versions came first when
+	// their dates say nothing (equal, or rewritten by a rebase).
+	Order int `json:"-"`
 }
 
 // Fragment is bytes to scan and where they came from.

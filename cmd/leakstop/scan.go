@@ -222,7 +222,7 @@ func (c *collector) report(interrupted bool) *report.Report {
 	}
 	return &report.Report{
 		Tool:     report.Tool{Name: "leakstop", Version: currentBuild().Version},
-		Findings: c.findings,
+		Findings: detect.MergeVersions(c.findings),
 		Errors:   c.errors,
 		Skipped:  c.skipped,
 		Partial:  interrupted || len(c.errors) > 0,
