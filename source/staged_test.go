@@ -51,6 +51,12 @@ func TestStaged(t *testing.T) {
 			r.Git("add", "a.env")
 			r.Write(map[string]string{"a.env": "a\nclean\n"})
 		}, map[string][]LineRange{"a.env": {{2, 2}}}, map[string]string{"a.env": "a\n" + tok + "\n"}, 0},
+		{"a secret only in the working tree is not staged", func(r *gitfixture.Repo) {
+			r.Commit("one", map[string]string{"a.env": "a\n"})
+			r.Write(map[string]string{"a.env": "a\nclean\n"})
+			r.Git("add", "a.env")
+			r.Write(map[string]string{"a.env": "a\nclean\n" + tok + "\n"})
+		}, map[string][]LineRange{"a.env": {{2, 2}}}, map[string]string{"a.env": "a\nclean\n"}, 0},
 		{"mode change adds nothing", func(r *gitfixture.Repo) {
 			r.Commit("one", map[string]string{"run.sh": tok + "\n"})
 			r.Git("update-index", "--chmod=+x", "run.sh")
