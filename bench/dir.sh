@@ -28,6 +28,8 @@ out=bench/out
 tree=$out/tree
 bin=$out/leakstop
 mkdir -p "$out"
+# Generated files may end in .go: a module of their own keeps them out of ./...
+[ -f "$out/go.mod" ] || echo "module benchout" >"$out/go.mod"
 
 goroot=$(go env GOROOT)
 # The tree depends on these; a stamp that differs means rebuild.

@@ -20,6 +20,8 @@ runs=${RUNS:-3}
 out=bench/out
 repo=$out/history-$commits.git
 mkdir -p "$out"
+# Generated files may end in .go: a module of their own keeps them out of ./...
+[ -f "$out/go.mod" ] || echo "module benchout" >"$out/go.mod"
 
 if [ ! -f "$repo/ready" ]; then
 	echo "building $repo ($commits commits)..." >&2

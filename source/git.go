@@ -34,9 +34,10 @@ import (
 // hands it to the workers as one Fragment with one Origin per path.
 //
 // Memory grows with the number of distinct blobs and their paths (the
-// provenance) and with a small record per commit, never with the size of
-// the content: trees are cached in a bounded cache and blobs are read one
-// at a time.
+// provenance), with a small record per commit and, when the whole history
+// is scanned, with 12 bytes per tree entry (every tree is read up front,
+// see git_trees.go); never with the size of the content: blobs are read one
+// at a time, and a range keeps trees in a bounded cache.
 type Git struct {
 	// Repo is the repository: a work tree, its .git folder, or a bare
 	// repository. Origins carry it as given.

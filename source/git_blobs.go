@@ -92,30 +92,26 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 	if h.g.AllObjects {
 		dangling = h.danglingBlobs(ctx)
 	}
-	lookup := func(id plumbing.Hash) *blobProv {
-		if bp := h.blobs[id]; bp != nil {
-			return bp
-		}
-		return dangling[id]
-	}
+	byID := make(map[plumbing.Hash]*blobProv, len(dangling))
 	ids := make([]plumbing.Hash, 0, len(h.blobs)+len(dangling))
-	for id := range h.blobs {
-		ids = append(ids, id)
+	for id, bp := range h.blobs {
+		if bp != nil {
+			byID[h.in.ids[id]] = bp
+			ids = append(ids, h.in.ids[id])
+		}
 	}
-	for id := range dangling {
+	for id, bp := range dangling {
+		byID[id] = bp
 		ids = append(ids, id)
 	}
 	slices.SortFunc(ids, func(a, b plumbing.Hash) int { return bytes.Compare(a[:], b[:]) })
-	for start := 0; start < len(ids) && h.cat != nil; {
-		base := start
-		n, err := h.cat.stream(ctx, ids[start:], func(i int, typ string, size int64, r *bufio.Reader) error {
-			id := ids[base+i]
-			bp := lookup(id)
+	if h.cat != nil {
+		_, err := h.cat.streamAll(ctx, ids, func(i int, typ string, size int64, r *bufio.Reader) error {
+			id := ids[i]
+			bp := byID[id]
 			if typ != "blob" {
-				if _, err := r.Discard(int(size)); err != nil {
-					return err
-				}
-				return nil // left unread: go-git reports it below
+				_, err := r.Discard(int(size))
+				return err // left unread: go-git reports it below
 			}
 			if h.tooLarge(bp, id, size) {
 				_, err := r.Discard(int(size))
@@ -127,26 +123,19 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 			}
 			h.queue(ctx, work, id, bp, raw)
 			return nil
-		})
-		start += n
-		switch {
-		case err == nil:
-		case errors.Is(err, errCatFileUnavailable):
+		}, func(int) {}) // a damaged object: go-git reports it below
+		if errors.Is(err, errCatFileUnavailable) {
 			h.cat = nil
-		case ctx.Err() != nil:
-			return
-		default:
-			start++ // a damaged object stopped git: go-git reports it below
 		}
 	}
 	if h.cat == nil && (!h.sel.ranged || h.g.AllObjects) {
-		h.readInStoreOrder(ctx, lookup, work)
+		h.readInStoreOrder(ctx, byID, work)
 	}
 	for _, id := range ids {
 		if ctx.Err() != nil {
 			return
 		}
-		bp := lookup(id)
+		bp := byID[id]
 		if bp.read {
 			continue
 		}
@@ -164,7 +153,10 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 func (h *history) danglingBlobs(ctx context.Context) map[plumbing.Hash]*blobProv {
 	out := map[plumbing.Hash]*blobProv{}
 	add := func(id plumbing.Hash) {
-		if h.blobs[id] == nil && out[id] == nil {
+		if oid, ok := h.in.idOf[id]; ok && h.prov(oid) != nil {
+			return
+		}
+		if out[id] == nil {
 			out[id] = &blobProv{}
 		}
 	}
@@ -196,7 +188,7 @@ func (h *history) danglingBlobs(ctx context.Context) map[plumbing.Hash]*blobProv
 }
 
 // readInStoreOrder walks go-git's loose objects and pack files.
-func (h *history) readInStoreOrder(ctx context.Context, lookup func(plumbing.Hash) *blobProv, work chan<- *blobJob) {
+func (h *history) readInStoreOrder(ctx context.Context, byID map[plumbing.Hash]*blobProv, work chan<- *blobJob) {
 	iter, err := h.repo.st.IterEncodedObjects(plumbing.BlobObject)
 	if err != nil {
 		return // read by id instead
@@ -208,7 +200,7 @@ func (h *history) readInStoreOrder(ctx context.Context, lookup func(plumbing.Has
 			return // io.EOF, or a damaged pack: what is left is read by id
 		}
 		id := obj.Hash()
-		if bp := lookup(id); bp != nil && !bp.read {
+		if bp := byID[id]; bp != nil && !bp.read {
 			h.send(ctx, work, id, bp, obj)
 		}
 	}
@@ -277,12 +269,12 @@ func (h *history) origin(pp *pathProv) Origin {
 	n := &h.nodes[pp.credit]
 	o := Origin{
 		Kind: KindGit, Path: pp.path.canon, Root: h.g.Repo, Repo: h.g.Repo,
-		Commit: n.hash.String(), Author: n.author, Date: n.when, Message: n.subject,
+		Commit: n.id, Author: n.author, Date: n.when, Message: n.subject,
 		CommitCount: pp.carriers, Order: int(pp.credit),
 	}
 	for _, ci := range pp.listed {
 		if ci != pp.credit {
-			o.Commits = append(o.Commits, h.nodes[ci].hash.String())
+			o.Commits = append(o.Commits, h.nodes[ci].id)
 		}
 	}
 	return o
@@ -335,31 +327,27 @@ func (h *history) parentTexts(pp *pathProv) []parentText {
 
 // blobAt finds the blob at a raw path in a tree.
 func (h *history) blobAt(th plumbing.Hash, raw string) (plumbing.Hash, bool) {
-	dir := ""
-	for {
-		t := h.tree(th, dir)
-		if t == nil {
-			return plumbing.ZeroHash, false
-		}
+	t, ok := h.tree(h.in.obj(th), 0)
+	var dir dirID
+	for ok {
 		name, rest, more := strings.Cut(raw, "/")
 		found := false
-		for _, e := range t.Entries {
-			if e.Name != name {
+		for _, e := range t {
+			if h.in.names[e.name] != name {
 				continue
 			}
-			if more && e.Mode == filemode.Dir {
-				th, found = e.Hash, true
+			if more && e.mode == filemode.Dir {
+				dir = h.in.subdir(dir, e.name)
+				t, found = h.tree(e.obj, dir)
 				break
 			}
-			if !more && isFile(e.Mode) {
-				return e.Hash, true
+			if !more && isFile(e.mode) {
+				return h.in.ids[e.obj], true
 			}
 		}
-		if !found {
-			return plumbing.ZeroHash, false
-		}
-		dir, raw = join(dir, name), rest
+		ok, raw = found, rest
 	}
+	return plumbing.ZeroHash, false
 }
 
 // reportBlob reports a blob that cannot be read, once per path it is at.
@@ -382,7 +370,7 @@ func (h *history) shownPaths(bp *blobProv, id plumbing.Hash) []string {
 	}
 	out := make([]string, 0, len(bp.paths))
 	for _, pp := range bp.paths {
-		out = append(out, pp.path.canon+" (commit "+h.nodes[pp.credit].hash.String()[:12]+")")
+		out = append(out, pp.path.canon+" (commit "+h.nodes[pp.credit].id[:12]+")")
 	}
 	return out
 }

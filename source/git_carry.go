@@ -1,13 +1,9 @@
 package source
 
 import (
-	"bufio"
 	"context"
-	"errors"
-	"io"
 	"slices"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 )
 
@@ -65,20 +61,20 @@ func mergeInto(a, b []int32) []int32 {
 
 // folderKey is one version of one folder.
 type folderKey struct {
-	dir string
-	h   plumbing.Hash
+	dir  dirID
+	tree objID
 }
 
 // carry counts, for each blob at each path of the provenance, the walked
 // commits whose tree holds it there. Rather than list every commit's whole
 // tree, it counts the commits per root tree, then hands each folder
 // version's count down to its entries, one depth at a time: one read of
-// each distinct (folder, tree) pair. All the trees of a depth are known
-// before any is read, so they stream out of git cat-file.
+// each distinct (folder, tree) pair, all of a depth known before any is
+// read (see eachTree).
 func (h *history) carry(ctx context.Context) error {
 	level := map[folderKey]*carrierSet{}
 	for i := range h.nodes {
-		k := folderKey{"", h.nodes[i].tree}
+		k := folderKey{0, h.in.obj(h.nodes[i].tree)}
 		s := level[k]
 		if s == nil {
 			s = &carrierSet{}
@@ -89,114 +85,38 @@ func (h *history) carry(ctx context.Context) error {
 			s.first = append(s.first, int32(i))
 		}
 	}
-	var buf []byte
 	for len(level) > 0 {
 		keys := make([]folderKey, 0, len(level))
 		for k := range level {
 			keys = append(keys, k)
 		}
 		next := map[folderKey]*carrierSet{}
-		entry := func(k folderKey, s *carrierSet, mode filemode.FileMode, name []byte, eh plumbing.Hash) {
-			switch {
-			case mode == filemode.Dir:
-				ck := folderKey{join(k.dir, string(name)), eh}
-				if c := next[ck]; c != nil {
-					c.merge(s)
-				} else {
-					next[ck] = &carrierSet{count: s.count, first: s.first}
-				}
-			case isFile(mode):
-				if bp := h.blobs[eh]; bp != nil {
-					if pp := bp.atJoined(k.dir, name); pp != nil {
-						pp.carriers += s.count
-						pp.listed = mergeInto(pp.listed, s.first)
+		err := h.eachTree(ctx, keys, func(k folderKey, entries []treeEntry) {
+			s := level[k]
+			for i := range entries {
+				e := &entries[i]
+				switch {
+				case e.mode == filemode.Dir:
+					ck := folderKey{h.in.subdir(k.dir, e.name), e.obj}
+					if c := next[ck]; c != nil {
+						c.merge(s)
+					} else {
+						next[ck] = &carrierSet{count: s.count, first: s.first}
+					}
+				case isFile(e.mode):
+					if bp := h.prov(e.obj); bp != nil {
+						if pp := bp.at(pathKey{k.dir, e.name}); pp != nil {
+							pp.carriers += s.count
+							pp.listed = mergeInto(pp.listed, s.first)
+						}
 					}
 				}
 			}
-		}
-		viaGoGit := func(k folderKey) {
-			if t := h.tree(k.h, k.dir); t != nil {
-				for _, e := range t.Entries {
-					entry(k, level[k], e.Mode, []byte(e.Name), e.Hash)
-				}
-			}
-		}
-		ids := make([]plumbing.Hash, len(keys))
-		for i, k := range keys {
-			ids[i] = k.h
-		}
-		for start := 0; start < len(keys); {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if h.cat == nil {
-				viaGoGit(keys[start])
-				start++
-				continue
-			}
-			base := start
-			n, err := h.cat.stream(ctx, ids[start:], func(i int, typ string, size int64, r *bufio.Reader) error {
-				k := keys[base+i]
-				if typ != "tree" {
-					if _, err := r.Discard(int(size)); err != nil {
-						return err
-					}
-					viaGoGit(k) // reports what is wrong with it
-					return nil
-				}
-				buf = growTo(buf, int(size))
-				if _, err := io.ReadFull(r, buf); err != nil {
-					return err
-				}
-				s := level[k]
-				if err := eachTreeEntry(buf, func(mode filemode.FileMode, name []byte, eh plumbing.Hash) {
-					entry(k, s, mode, name, eh)
-				}); err != nil {
-					h.reportTree(k.h, k.dir, err)
-				}
-				return nil
-			})
-			start += n
-			switch {
-			case err == nil:
-			case errors.Is(err, errCatFileUnavailable):
-				h.cat = nil
-			case ctx.Err() != nil:
-				return ctx.Err()
-			default:
-				// git stopped at a damaged object: go-git reads and
-				// reports it, then git goes on with the rest.
-				if start < len(keys) {
-					viaGoGit(keys[start])
-					start++
-				}
-			}
+		})
+		if err != nil {
+			return err
 		}
 		level = next
-	}
-	return nil
-}
-
-func growTo(b []byte, n int) []byte {
-	if cap(b) < n {
-		return make([]byte, n, n+n/4)
-	}
-	return b[:n]
-}
-
-// atJoined is at(join(dir, name)) without building the path.
-func (b *blobProv) atJoined(dir string, name []byte) *pathProv {
-	for _, pp := range b.paths {
-		r := pp.path.raw
-		if dir == "" {
-			if r == string(name) {
-				return pp
-			}
-			continue
-		}
-		if len(r) == len(dir)+1+len(name) && r[len(dir)] == '/' && r[:len(dir)] == dir && r[len(dir)+1:] == string(name) {
-			return pp
-		}
 	}
 	return nil
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
 )
 
 // catFile streams objects out of `git cat-file --batch`: every id is
@@ -24,8 +23,9 @@ import (
 //	all trees    go-git by id          ~1.2 s   cat-file stream 0.32 s
 //	all trees    cat-file, one round trip per object (21 µs each)   1.96 s
 //
-// The walk itself keeps go-git: which tree to read next depends on the
-// last one, and go-git beats a round trip per object.
+// So trees are read all at once up front when the whole history is
+// scanned (see git_trees.go); a range, which needs few of them, reads them
+// through go-git, as a round trip per object would be slower.
 type catFile struct {
 	gitDir string
 }
@@ -122,6 +122,35 @@ func (c *catFile) stream(ctx context.Context, ids []plumbing.Hash, fn objectFunc
 	return n, nil
 }
 
+// streamAll is stream over all of ids, going on past the objects git
+// cannot read: each is handed to damaged (to read it another way, which
+// reports it) and git starts again after it. It returns how many ids it
+// handled: all of them unless git cannot be run (errCatFileUnavailable)
+// or ctx is done.
+func (c *catFile) streamAll(ctx context.Context, ids []plumbing.Hash, fn objectFunc, damaged func(i int)) (int, error) {
+	start := 0
+	for start < len(ids) {
+		base := start
+		n, err := c.stream(ctx, ids[start:], func(i int, typ string, size int64, r *bufio.Reader) error {
+			return fn(base+i, typ, size, r)
+		})
+		start += n
+		switch {
+		case err == nil:
+		case errors.Is(err, errCatFileUnavailable):
+			return start, err
+		case ctx.Err() != nil:
+			return start, ctx.Err()
+		default:
+			if start < len(ids) {
+				damaged(start)
+				start++
+			}
+		}
+	}
+	return start, nil
+}
+
 // readHeader reads "<id> <type> <size>" or "<id> missing".
 func readHeader(r *bufio.Reader) (typ string, size int64, err error) {
 	line, err := r.ReadSlice('\n')
@@ -148,35 +177,6 @@ func hexEncode(dst []byte, h plumbing.Hash) {
 	for i, b := range h {
 		dst[2*i], dst[2*i+1] = hexDigits[b>>4], hexDigits[b&15]
 	}
-}
-
-// eachTreeEntry calls fn for each entry of a raw tree object: "<octal
-// mode> <name>\0<20-byte id>" repeated. It returns an error for a tree
-// that does not parse; fn has then seen the entries before the damage.
-func eachTreeEntry(raw []byte, fn func(mode filemode.FileMode, name []byte, h plumbing.Hash)) error {
-	for len(raw) > 0 {
-		sp := bytes.IndexByte(raw, ' ')
-		if sp <= 0 {
-			return errors.New("malformed tree")
-		}
-		var mode uint32
-		for _, c := range raw[:sp] {
-			if c < '0' || c > '7' {
-				return errors.New("malformed tree mode")
-			}
-			mode = mode<<3 | uint32(c-'0')
-		}
-		raw = raw[sp+1:]
-		nul := bytes.IndexByte(raw, 0)
-		if nul < 0 || len(raw) < nul+1+20 {
-			return errors.New("truncated tree")
-		}
-		var h plumbing.Hash
-		copy(h[:], raw[nul+1:nul+21])
-		fn(filemode.FileMode(mode), raw[:nul], h)
-		raw = raw[nul+21:]
-	}
-	return nil
 }
 
 // revList returns the commits reachable from tips and from none of

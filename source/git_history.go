@@ -2,7 +2,6 @@ package source
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 // commitNode is what the walk keeps of a commit.
 type commitNode struct {
 	hash    plumbing.Hash
+	id      string // hash in hex, made once for the origins that cite it
 	tree    plumbing.Hash
 	parents []plumbing.Hash
 	shallow bool // its parents are not in the repository
@@ -24,7 +24,10 @@ type commitNode struct {
 }
 
 // pathName is a path in a tree as stored (raw) and as reported (canon).
-type pathName struct{ raw, canon string }
+type pathName struct {
+	key        pathKey
+	raw, canon string
+}
 
 // blobProv is the provenance of one blob: every path it was introduced at.
 type blobProv struct {
@@ -46,9 +49,9 @@ type pathProv struct {
 	listed   []int32
 }
 
-func (b *blobProv) at(raw string) *pathProv {
+func (b *blobProv) at(k pathKey) *pathProv {
 	for _, pp := range b.paths {
-		if pp.path.raw == raw {
+		if pp.path.key == k {
 			return pp
 		}
 	}
@@ -67,20 +70,24 @@ type history struct {
 	excluded map[plumbing.Hash]struct{}
 	outside  map[plumbing.Hash]plumbing.Hash // commit → tree, for parents not walked
 
-	blobs map[plumbing.Hash]*blobProv
-	paths map[string]pathName
-	trees treeCache
+	in    *interned
+	blobs []*blobProv // by objID; nil: not introduced by a walked commit
+	paths map[pathKey]pathName
+	trees treeStore
 	cat   *catFile // nil: read every object through go-git
 
 	// for the commit being compared with its parents
 	fresh []freshBlob
-	gone  map[plumbing.Hash]string // blob → raw path, present in a parent
+	gone  map[objID]pathKey // blob → path, present in a parent
 }
 
 type freshBlob struct {
-	path pathName
-	h    plumbing.Hash
+	path pathKey
+	obj  objID
 }
+
+// treeGeneration bounds the trees kept when they are read on demand.
+const treeGeneration = 4096
 
 func newHistory(repo *gitRepo, g *Git, p Problems) *history {
 	h := &history{
@@ -88,10 +95,10 @@ func newHistory(repo *gitRepo, g *Git, p Problems) *history {
 		index:    map[plumbing.Hash]int32{},
 		excluded: map[plumbing.Hash]struct{}{},
 		outside:  map[plumbing.Hash]plumbing.Hash{},
-		blobs:    map[plumbing.Hash]*blobProv{},
-		paths:    map[string]pathName{},
-		trees:    newTreeCache(4096),
-		gone:     map[plumbing.Hash]string{},
+		in:       newInterned(),
+		paths:    map[pathKey]pathName{},
+		trees:    newTreeStore(treeGeneration),
+		gone:     map[objID]pathKey{},
 	}
 	if !g.goGitOnly {
 		h.cat = newCatFile(repo.gitDir)
@@ -99,11 +106,32 @@ func newHistory(repo *gitRepo, g *Git, p Problems) *history {
 	return h
 }
 
+// prov returns the provenance of a blob, nil if no walked commit
+// introduced it.
+func (h *history) prov(id objID) *blobProv {
+	if int(id) < len(h.blobs) {
+		return h.blobs[id]
+	}
+	return nil
+}
+
 // walk lists the selected commits, parents before children (a depth-first
 // post-order from the tips, first parents first: chronological along a
 // branch), so a rename's source is known before the rename.
+//
+// When the whole history is scanned, every tree is read meanwhile (see
+// git_trees.go), on a goroutine that uses only git cat-file, the tree store
+// and the interned numbers, none of which the walk touches.
 func (h *history) walk(ctx context.Context, sel selection) error {
 	h.sel = sel
+	if h.cat != nil && len(sel.exclude) == 0 {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			h.readAllTrees(ctx)
+		}()
+		defer func() { <-done }()
+	}
 	shallow := map[plumbing.Hash]bool{}
 	if hs, err := h.repo.st.Shallow(); err == nil {
 		for _, s := range hs {
@@ -178,7 +206,7 @@ func nodeOf(c *object.Commit) commitNode {
 		subject = subject[:200]
 	}
 	return commitNode{
-		hash: c.Hash, tree: c.TreeHash, parents: c.ParentHashes,
+		hash: c.Hash, id: c.Hash.String(), tree: c.TreeHash, parents: c.ParentHashes,
 		author:  fmt.Sprintf("%s <%s>", c.Author.Name, c.Author.Email),
 		when:    c.Author.When,
 		subject: strings.Clone(subject),
@@ -243,11 +271,11 @@ func (h *history) diffAll(ctx context.Context) error {
 // relative to every parent.
 func (h *history) diffCommit(ci int32) {
 	n := &h.nodes[ci]
-	root := h.tree(n.tree, "")
-	if root == nil {
+	root, ok := h.tree(h.in.obj(n.tree), 0)
+	if !ok {
 		return
 	}
-	var parents []*object.Tree
+	var parents [][]treeEntry
 	if !n.shallow {
 		for _, ph := range n.parents {
 			th, ok := h.parentTree(ph)
@@ -255,25 +283,28 @@ func (h *history) diffCommit(ci int32) {
 				h.p.Error(h.g.Repo, fmt.Errorf("commit %s: parent %s: %w", n.hash, ph, plumbing.ErrObjectNotFound))
 				continue
 			}
-			if t := h.tree(th, ""); t != nil {
+			if t, ok := h.tree(h.in.obj(th), 0); ok {
 				parents = append(parents, t)
 			}
 		}
 	}
-	h.diffTree("", root, parents)
+	h.diffTree(0, root, parents)
 	for _, fb := range h.fresh {
-		bp := h.blobs[fb.h]
+		if int(fb.obj) >= len(h.blobs) {
+			h.blobs = append(h.blobs, make([]*blobProv, len(h.in.ids)-len(h.blobs))...)
+		}
+		bp := h.blobs[fb.obj]
 		if bp == nil {
 			bp = &blobProv{}
-			h.blobs[fb.h] = bp
+			h.blobs[fb.obj] = bp
 		}
-		if bp.at(fb.path.raw) != nil {
+		if bp.at(fb.path) != nil {
 			continue // introduced here before: one more carrier, counted later
 		}
-		pp := &pathProv{path: fb.path, credit: ci}
-		if old, ok := h.gone[fb.h]; ok && old != fb.path.raw {
+		pp := &pathProv{path: h.pathName(fb.path), credit: ci}
+		if old, ok := h.gone[fb.obj]; ok && old != fb.path {
 			if src := bp.at(old); src != nil {
-				pp.credit, pp.from = src.credit, old
+				pp.credit, pp.from = src.credit, src.path.raw
 			}
 		}
 		bp.paths = append(bp.paths, pp)
@@ -284,33 +315,33 @@ func (h *history) diffCommit(ci int32) {
 
 // diffTree compares tree t at dir with the trees at the same path in the
 // parents, descending only where t differs from all of them.
-func (h *history) diffTree(dir string, t *object.Tree, parents []*object.Tree) {
+func (h *history) diffTree(dir dirID, t []treeEntry, parents [][]treeEntry) {
 	var at [4]int
 	idx := at[:0]
 	for range parents {
 		idx = append(idx, 0)
 	}
-	var sub [4]*object.Tree
-	for _, e := range t.Entries {
-		isDir := e.Mode == filemode.Dir
+	var sub [4][]treeEntry
+	for i := range t {
+		e := &t[i]
+		isDir := e.mode == filemode.Dir
 		same := false
 		children := sub[:0]
 		for pi, pt := range parents {
-			pe := pt.Entries
-			for idx[pi] < len(pe) && entryCompare(&pe[idx[pi]], &e) < 0 {
-				h.markGone(dir, &pe[idx[pi]])
+			for idx[pi] < len(pt) && h.in.compare(&pt[idx[pi]], e) < 0 {
+				h.markGone(dir, &pt[idx[pi]])
 				idx[pi]++
 			}
-			if idx[pi] == len(pe) || entryCompare(&pe[idx[pi]], &e) != 0 {
+			if idx[pi] == len(pt) || h.in.compare(&pt[idx[pi]], e) != 0 {
 				continue
 			}
-			old := &pe[idx[pi]]
+			old := &pt[idx[pi]]
 			idx[pi]++
 			switch {
-			case old.Hash == e.Hash:
+			case old.obj == e.obj:
 				same = true
 			case isDir:
-				if st := h.tree(old.Hash, join(dir, old.Name)); st != nil {
+				if st, ok := h.tree(old.obj, h.in.subdir(dir, old.name)); ok {
 					children = append(children, st)
 				}
 			default:
@@ -322,36 +353,36 @@ func (h *history) diffTree(dir string, t *object.Tree, parents []*object.Tree) {
 		}
 		switch {
 		case isDir:
-			p := join(dir, e.Name)
-			if st := h.tree(e.Hash, p); st != nil {
-				h.diffTree(p, st, children)
+			sd := h.in.subdir(dir, e.name)
+			if st, ok := h.tree(e.obj, sd); ok {
+				h.diffTree(sd, st, children)
 			}
-		case isFile(e.Mode):
-			h.fresh = append(h.fresh, freshBlob{h.pathName(dir, e.Name), e.Hash})
+		case isFile(e.mode):
+			h.fresh = append(h.fresh, freshBlob{pathKey{dir, e.name}, e.obj})
 		}
 		// Symbolic links hold a path; gitlinks (submodules) name a commit
 		// of another repository: neither is content of this one.
 	}
 	for pi, pt := range parents {
-		for _, pe := range pt.Entries[idx[pi]:] {
-			h.markGone(dir, &pe)
+		for i := idx[pi]; i < len(pt); i++ {
+			h.markGone(dir, &pt[i])
 		}
 	}
 }
 
 // markGone remembers the blobs of a parent's entry that the commit does
 // not keep at that path, so content that reappears elsewhere is a rename.
-func (h *history) markGone(dir string, e *object.TreeEntry) {
+func (h *history) markGone(dir dirID, e *treeEntry) {
 	switch {
-	case isFile(e.Mode):
-		if _, ok := h.gone[e.Hash]; !ok {
-			h.gone[e.Hash] = join(dir, e.Name)
+	case isFile(e.mode):
+		if _, ok := h.gone[e.obj]; !ok {
+			h.gone[e.obj] = pathKey{dir, e.name}
 		}
-	case e.Mode == filemode.Dir:
-		p := join(dir, e.Name)
-		if t := h.tree(e.Hash, p); t != nil {
-			for i := range t.Entries {
-				h.markGone(p, &t.Entries[i])
+	case e.mode == filemode.Dir:
+		sd := h.in.subdir(dir, e.name)
+		if t, ok := h.tree(e.obj, sd); ok {
+			for i := range t {
+				h.markGone(sd, &t[i])
 			}
 		}
 	}
@@ -359,28 +390,6 @@ func (h *history) markGone(dir string, e *object.TreeEntry) {
 
 func isFile(m filemode.FileMode) bool {
 	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
-}
-
-// entryCompare orders tree entries as git does: by name, a folder's name
-// compared as if it ended in '/'.
-func entryCompare(a, b *object.TreeEntry) int {
-	an, bn := a.Name, b.Name
-	n := min(len(an), len(bn))
-	if c := strings.Compare(an[:n], bn[:n]); c != 0 {
-		return c
-	}
-	ca, cb := nextByte(an, n, a.Mode == filemode.Dir), nextByte(bn, n, b.Mode == filemode.Dir)
-	return int(ca) - int(cb)
-}
-
-func nextByte(name string, n int, dir bool) byte {
-	switch {
-	case len(name) > n:
-		return name[n]
-	case dir:
-		return '/'
-	}
-	return 0
 }
 
 func join(dir, name string) string {
@@ -392,71 +401,15 @@ func join(dir, name string) string {
 
 // pathName interns a file's path, so each path is stored once however
 // many versions it has.
-func (h *history) pathName(dir, name string) pathName {
-	raw := join(dir, name)
-	if pn, ok := h.paths[raw]; ok {
+func (h *history) pathName(k pathKey) pathName {
+	if pn, ok := h.paths[k]; ok {
 		return pn
 	}
-	pn := pathName{raw: raw, canon: canonical(raw)}
+	raw := h.in.raw(k)
+	pn := pathName{key: k, raw: raw, canon: canonical(raw)}
 	if pn.canon == raw {
 		pn.canon = pn.raw
 	}
-	h.paths[raw] = pn
+	h.paths[k] = pn
 	return pn
-}
-
-// tree reads a tree through the cache; a tree that cannot be read is
-// reported (naming the folder) and is nil.
-func (h *history) tree(th plumbing.Hash, dir string) *object.Tree {
-	if t := h.trees.get(th); t != nil {
-		return t
-	}
-	t, err := object.GetTree(h.repo.st, th)
-	if err != nil {
-		h.reportTree(th, dir, err)
-		return nil
-	}
-	h.trees.put(th, t)
-	return t
-}
-
-func (h *history) reportTree(th plumbing.Hash, dir string, err error) {
-	shown := dir
-	if shown == "" {
-		shown = h.g.Repo
-	}
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		err = plumbing.ErrObjectNotFound
-	}
-	h.p.Error(shown, fmt.Errorf("tree %s: %w", th, err))
-}
-
-// treeCache keeps recently used trees in two generations: when the young
-// one is full it becomes the old one, so the cache holds between n and 2n
-// trees and a tree used in each generation stays.
-type treeCache struct {
-	n          int
-	young, old map[plumbing.Hash]*object.Tree
-}
-
-func newTreeCache(n int) treeCache {
-	return treeCache{n: n, young: map[plumbing.Hash]*object.Tree{}, old: map[plumbing.Hash]*object.Tree{}}
-}
-
-func (c *treeCache) get(h plumbing.Hash) *object.Tree {
-	if t, ok := c.young[h]; ok {
-		return t
-	}
-	if t, ok := c.old[h]; ok {
-		c.put(h, t)
-		return t
-	}
-	return nil
-}
-
-func (c *treeCache) put(h plumbing.Hash, t *object.Tree) {
-	if len(c.young) >= c.n {
-		c.old, c.young = c.young, make(map[plumbing.Hash]*object.Tree, c.n)
-	}
-	c.young[h] = t
 }
