@@ -64,7 +64,8 @@ func (r *Report) writeText(w io.Writer, opts Options) error {
 	return t.w.Flush()
 }
 
-// secretBlock writes one distinct secret and its places.
+// secretBlock writes one distinct secret and its places, each with its
+// fingerprint.
 func (t *textWriter) secretBlock(g *group, show bool) {
 	f := g.first()
 	status := string(f.Status)
@@ -100,6 +101,9 @@ func (t *textWriter) secretBlock(g *group, show bool) {
 			label = "          "
 		}
 		t.printf("%s%s\n", label, placeText(p))
+		// What .leakstopignore and baselines name it by: the secret at
+		// this path.
+		t.printf("            fingerprint %s\n", t.style(ansiDim, p.Fingerprint))
 	}
 	t.printf("\n")
 }

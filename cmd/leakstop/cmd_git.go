@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	gogit "github.com/go-git/go-git/v5"
@@ -35,7 +37,10 @@ func gitCommand(e *env) *cli.Command {
 			"repository. A finding names the commit that introduced the secret at its path.\n" +
 			"With --range A..B (as `git log A..B` lists commits) or --since-commit, a\n" +
 			"finding counts only on lines those commits added: an old secret in a touched\n" +
-			"file is not reported again.",
+			"file is not reported again.\n\n" +
+			"The repository's .leakstopignore accepts the findings it lists: the work tree's\n" +
+			"(HEAD's in a bare repository) for the whole history; in a range, the version\n" +
+			"of the range's base commit, so that a change cannot accept its own leak.",
 		Flags: append(scanFlags(),
 			&cli.StringFlag{Name: "range", Usage: "scan only the commits of `A..B` (reachable from B, not from A)"},
 			&cli.StringFlag{Name: "since-commit", Usage: "scan only the commits after `COMMIT`"},
@@ -80,11 +85,80 @@ func runGit(ctx context.Context, o gitOptions, e *env) error {
 	if o.Range != "" || o.SinceCommit != "" {
 		src = addedOnly{g}
 	}
+	o.ownIgnores = func(context.Context) ([]ignoreText, error) {
+		var bases []string
+		if base := rangeBase(o); base != "" {
+			bases = append(bases, base)
+		}
+		return repoIgnores(o.Repo, bases)
+	}
 	err := scan(ctx, o.scanOptions, src, e)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return usagef("git: %v", err)
 	}
 	return err
+}
+
+// rangeBase is the commit a range scan starts from (A of --range A..B,
+// HEAD when A is empty, or --since-commit); "" for the whole history or a
+// range from no commit (all zeros).
+func rangeBase(o gitOptions) string {
+	base := o.SinceCommit
+	if o.Range != "" {
+		base, _, _ = strings.Cut(o.Range, "..")
+		if base == "" {
+			base = "HEAD"
+		}
+	}
+	if base == zeroID {
+		return ""
+	}
+	return base
+}
+
+// repoIgnores reads a repository's .leakstopignore. With bases (a range,
+// a push) it is the version in each base commit, so that a change cannot
+// accept its own leak; a base this repository does not have is passed
+// over. With no base, or none found, it is the work tree's file, or for a
+// bare repository the version in HEAD's tree.
+func repoIgnores(repo string, bases []string) ([]ignoreText, error) {
+	var out []ignoreText
+	readAt := func(rev string) (bool, error) {
+		data, found, err := source.ReadFileAt(repo, rev, source.IgnoreFileName)
+		switch {
+		case errors.Is(err, source.ErrNoCommit):
+			return false, nil
+		case err != nil:
+			return false, fmt.Errorf("reading %s at %s: %w", source.IgnoreFileName, rev, err)
+		case found:
+			out = append(out, ignoreText{name: rev + ":" + source.IgnoreFileName, data: data})
+		}
+		return true, nil
+	}
+	based := false
+	for _, rev := range bases {
+		ok, err := readAt(rev)
+		if err != nil {
+			return nil, err
+		}
+		based = based || ok
+	}
+	if based {
+		return out, nil
+	}
+	wt, err := source.WorkTreeOf(repo)
+	if err != nil {
+		return nil, nil // not a repository: the scan says so
+	}
+	if wt == "" {
+		_, err := readAt("HEAD")
+		return out, err
+	}
+	t, found, err := readIgnoreFile(filepath.Join(wt, source.IgnoreFileName))
+	if found {
+		out = append(out, t)
+	}
+	return out, err
 }
 
 // checkGitArgs rejects what can be known wrong before reading history.

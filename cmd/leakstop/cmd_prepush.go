@@ -33,7 +33,9 @@ func prePushCommand(e *env) *cli.Command {
 			"the pre-commit framework it reads PRE_COMMIT_FROM_REF, PRE_COMMIT_TO_REF,\n" +
 			"PRE_COMMIT_LOCAL_BRANCH and PRE_COMMIT_REMOTE_NAME instead. A finding counts\n" +
 			"only on lines the pushed commits add. If it cannot tell what is pushed, it\n" +
-			"exits 3: a hook never passes a push unchecked.",
+			"exits 3: a hook never passes a push unchecked.\n\n" +
+			"The .leakstopignore that applies is the one in the remote's old commit, so a\n" +
+			"push cannot accept its own leak; for a new branch, the work tree's.",
 		Flags: scanFlags(),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 2 {
@@ -92,12 +94,25 @@ func pushFromInput(remote string, e *env) (*source.PrePush, error) {
 }
 
 func runPrePush(ctx context.Context, o scanOptions, pp *source.PrePush, e *env) error {
+	o.ownIgnores = func(context.Context) ([]ignoreText, error) {
+		var bases []string
+		for _, u := range pp.Updates {
+			if !u.Deletes() && u.RemoteSHA != zeroID {
+				bases = append(bases, u.RemoteSHA)
+			}
+		}
+		return repoIgnores(pp.Repo, bases)
+	}
 	err := scan(ctx, o, addedOnly{pp}, e)
 	var fe *findingsError
 	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
 		fmt.Fprint(e.stderr, "leakstop: the push would send the secrets above. Rotate any that are real: once\n"+
 			"  pushed, a secret stays in the remote's history. To take one out of unpushed\n"+
 			"  commits: git rebase -i (or git commit --amend), then push again.\n"+
+			"  A false positive? Write leakstop:allow in a comment on its line (amend the\n"+
+			"  commit), or add its fingerprint, printed above, as a line of .leakstopignore.\n"+
+			"  That file is read as the remote has it, so a push cannot accept its own\n"+
+			"  secret: get the .leakstopignore change to the remote first.\n"+
 			"  To report only, pass --exit-code 0; to push anyway: git push --no-verify\n")
 	}
 	return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -28,7 +29,9 @@ func stagedCommand(e *env) *cli.Command {
 			"type-changed file, never the working tree, using the index GIT_INDEX_FILE names\n" +
 			"(as `git commit -a` and `git commit PATH` do). A finding counts only on lines\n" +
 			"the commit adds; --whole-file reports every finding in the staged files. If it\n" +
-			"cannot tell what is staged, it exits 3: a hook never passes a commit unchecked.",
+			"cannot tell what is staged, it exits 3: a hook never passes a commit unchecked.\n\n" +
+			"A false positive is accepted by `leakstop:allow` in a comment on its line, or\n" +
+			"by its fingerprint in the .leakstopignore at the top of the work tree.",
 		Flags: append(scanFlags(),
 			&cli.BoolFlag{Name: "whole-file", Usage: "report every finding in the staged files, not only on added lines"},
 		),
@@ -51,15 +54,32 @@ func runStaged(ctx context.Context, o stagedOptions, e *env) error {
 	if !o.WholeFile {
 		src = stagedAdded{st}
 	}
+	o.ownIgnores = stagedIgnores
 	err := scan(ctx, o.scanOptions, src, e)
 	var fe *findingsError
 	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
 		fmt.Fprint(e.stderr, "leakstop: the commit would add the secrets above; remove them from the staged files\n"+
 			"  (edit, then git add) and rotate any that are real.\n"+
-			"  A false positive? leakstop:allow support is coming; to report only, pass --exit-code 0;\n"+
+			"  A false positive? Write leakstop:allow in a comment on its line (leakstop:allow RULE\n"+
+			"  for one rule), or add its fingerprint, printed above, as a line of .leakstopignore\n"+
+			"  at the top of the work tree. To report only, pass --exit-code 0;\n"+
 			"  to proceed anyway: git commit --no-verify\n")
 	}
 	return err
+}
+
+// stagedIgnores reads the .leakstopignore at the top of the work tree.
+// Outside a work tree there is none, and the scan fails closed.
+func stagedIgnores(ctx context.Context) ([]ignoreText, error) {
+	top, err := source.TopLevel(ctx, "", nil)
+	if err != nil {
+		return nil, nil
+	}
+	t, found, err := readIgnoreFile(filepath.Join(top, source.IgnoreFileName))
+	if !found {
+		return nil, err
+	}
+	return []ignoreText{t}, nil
 }
 
 // stagedAdded keeps the findings on lines the commit adds, as a range

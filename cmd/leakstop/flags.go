@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -24,6 +25,16 @@ type scanOptions struct {
 	NoProgress  bool
 	// HashKey keys secret_hmac (LEAKSTOP_HASH_KEY).
 	HashKey []byte
+	// IgnoreFiles (--ignore-file) are read instead of the target's own
+	// .leakstopignore.
+	IgnoreFiles []string
+	// Baseline accepts the findings it lists; WriteBaseline receives
+	// every finding of the run.
+	Baseline      string
+	WriteBaseline string
+	// ownIgnores finds the target's own ignore files (each command knows
+	// where its target keeps them); nil: the target has none.
+	ownIgnores func(context.Context) ([]ignoreText, error)
 }
 
 func (o *scanOptions) applyDefaults() {
@@ -47,6 +58,9 @@ func scanFlags() []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Usage: "`N` workers reading and scanning", DefaultText: "the number of CPUs"},
 		&cli.StringFlag{Name: "max-file-size", Value: defaultMaxFileSize, Usage: "skip (and list) items larger than `SIZE`: bytes, or 500KB, 10MiB, 1GB; 0 for no limit"},
 		&cli.BoolFlag{Name: "no-progress", Usage: "never show progress (it is shown only on a terminal)"},
+		&cli.StringSliceFlag{Name: "ignore-file", Usage: "accept the findings `FILE` lists, in .leakstopignore form, instead of reading the target's own .leakstopignore (repeatable)"},
+		&cli.StringFlag{Name: "baseline", Usage: "accept the findings the baseline `FILE` lists (see --write-baseline)"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "write every finding of the run to `FILE`, as accepted, for --baseline (the run still fails on them)"},
 	}
 }
 
@@ -60,6 +74,10 @@ func scanOptionsFrom(c *cli.Context, e *env) (scanOptions, error) {
 		ExitCode:    c.Int("exit-code"),
 		Jobs:        c.Int("jobs"),
 		NoProgress:  c.Bool("no-progress"),
+
+		IgnoreFiles:   c.StringSlice("ignore-file"),
+		Baseline:      c.String("baseline"),
+		WriteBaseline: c.String("write-baseline"),
 	}
 	if k := e.getenv("LEAKSTOP_HASH_KEY"); k != "" {
 		o.HashKey = []byte(k)

@@ -1,0 +1,71 @@
+package suppress
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/leakstop/leakstop/detect"
+)
+
+func TestAllowed(t *testing.T) {
+	set := testRules()
+	at := func(rule string, line, endLine int, lines ...int) detect.Finding {
+		return detect.Finding{RuleID: rule, Line: line, EndLine: endLine, Lines: append([]int{line}, lines...)}
+	}
+	tests := []struct {
+		name string
+		text string
+		f    detect.Finding
+		want bool
+	}{
+		{"hash comment", "TOKEN=x # leakstop:allow\n", at("new-token", 1, 1), true},
+		{"slash comment", `token := "x" // leakstop:allow` + "\n", at("new-token", 1, 1), true},
+		{"html comment", "<p>x</p> <!-- leakstop:allow -->\n", at("new-token", 1, 1), true},
+		{"html comment without spaces", "<p>x</p><!--leakstop:allow-->\n", at("new-token", 1, 1), true},
+		{"sql comment", "SELECT 'x'; -- leakstop:allow\n", at("new-token", 1, 1), true},
+		{"block comment", "x /* leakstop:allow */\n", at("new-token", 1, 1), true},
+		{"CRLF", "TOKEN=x # leakstop:allow\r\nB=y\r\n", at("new-token", 1, 1), true},
+		{"last line without newline", "a\nTOKEN=x # leakstop:allow", at("new-token", 2, 2), true},
+		{"another line", "# leakstop:allow\nTOKEN=x\n", at("new-token", 2, 2), false},
+		{"a longer word", "TOKEN=x # leakstop:allowed? no\n", at("new-token", 1, 1), false},
+		{"a longer word, then the marker", "x # leakstop:allowlist leakstop:allow\n", at("new-token", 1, 1), true},
+		{"the rule", "TOKEN=x # leakstop:allow new-token\n", at("new-token", 1, 1), true},
+		{"another rule", "TOKEN=x # leakstop:allow other-token\n", at("new-token", 1, 1), false},
+		{"the rule's old id", "TOKEN=x # leakstop:allow old-token\n", at("new-token", 1, 1), true},
+		{"a list of rules", "TOKEN=x # leakstop:allow other-token,new-token\n", at("new-token", 1, 1), true},
+		{"a list without the rule", "TOKEN=x # leakstop:allow other-token,generic-password\n", at("new-token", 1, 1), false},
+		{"free text", "TOKEN=x # leakstop:allow test fixture\n", at("new-token", 1, 1), true},
+		{"rule then text", "TOKEN=x # leakstop:allow other-token: test fixture\n", at("new-token", 1, 1), false},
+		{"two markers", "x # leakstop:allow other-token; leakstop:allow new-token\n", at("new-token", 1, 1), true},
+		{"last line of a multi-line secret", "-----BEGIN\nabc\n-----END # leakstop:allow\n", at("new-token", 1, 3), true},
+		{"another copy's line", "A=x\nB=x # leakstop:allow\n", at("new-token", 1, 1, 2), true},
+		{"a line past the end", "A=x\n", at("new-token", 1, 1, 7), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Allowed([]byte(tt.text), []detect.Finding{tt.f}, set)
+			if allowed := got != nil && got[0]; allowed != tt.want {
+				t.Errorf("allowed = %v, want %v", allowed, tt.want)
+			}
+		})
+	}
+}
+
+// Without a marker in the text, Allowed indexes no lines and says nil.
+func TestAllowedNoMarker(t *testing.T) {
+	fs := []detect.Finding{{RuleID: "new-token", Line: 1, EndLine: 1}}
+	if got := Allowed([]byte(strings.Repeat("TOKEN=x\n", 100)), fs, testRules()); got != nil {
+		t.Errorf("got %v", got)
+	}
+}
+
+func BenchmarkAllowedNoMarker(b *testing.B) {
+	data := []byte(strings.Repeat("TOKEN=x some text of a line\n", 1<<14))
+	fs := []detect.Finding{{RuleID: "new-token", Line: 9000, EndLine: 9000}}
+	set := testRules()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Allowed(data, fs, set)
+	}
+}
