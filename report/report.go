@@ -58,12 +58,18 @@ type Report struct {
 
 // Formats a report can be written in.
 const (
-	FormatText = "text"
-	FormatJSON = "json"
+	FormatText   = "text"
+	FormatJSON   = "json"
+	FormatSARIF  = "sarif"
+	FormatCSV    = "csv"
+	FormatJUnit  = "junit"
+	FormatGitHub = "github"
 )
 
 // Formats lists the supported formats.
-func Formats() []string { return []string{FormatText, FormatJSON} }
+func Formats() []string {
+	return []string{FormatText, FormatJSON, FormatSARIF, FormatCSV, FormatJUnit, FormatGitHub}
+}
 
 // Options change how a report is written.
 type Options struct {
@@ -71,6 +77,15 @@ type Options struct {
 	ShowSecrets bool
 	// Color uses ANSI colours (text only); set it only for a terminal.
 	Color bool
+	// Category is the SARIF runAutomationDetails.id: the category GitHub
+	// code scanning files the run's alerts under, so that runs of different
+	// kinds do not close each other's alerts ("leakstop/pr/",
+	// "leakstop/push/", "leakstop/history/"). Empty: none.
+	Category string
+	// Summary, when set, receives the Markdown job summary along with the
+	// github format's workflow commands (point it at $GITHUB_STEP_SUMMARY,
+	// opened for appending). Nil: no summary.
+	Summary io.Writer
 }
 
 // Write writes r to w in format.
@@ -81,6 +96,14 @@ func (r *Report) Write(w io.Writer, format string, opts Options) error {
 		return s.writeJSON(w, opts)
 	case FormatText:
 		return s.writeText(w, opts)
+	case FormatSARIF:
+		return s.writeSARIF(w, opts, maxSARIFResults)
+	case FormatCSV:
+		return s.writeCSV(w, opts)
+	case FormatJUnit:
+		return s.writeJUnit(w, opts)
+	case FormatGitHub:
+		return s.writeGitHub(w, opts)
 	}
 	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
