@@ -77,6 +77,12 @@ func runGit(ctx context.Context, o gitOptions, e *env) error {
 	if err := checkGitArgs(o); err != nil {
 		return err
 	}
+	if o.Category == "" {
+		o.Category = "leakstop/history/"
+		if o.Range != "" || o.SinceCommit != "" {
+			o.Category = "leakstop/pr/"
+		}
+	}
 	g := &source.Git{
 		Repo: o.Repo, Range: o.Range, SinceCommit: o.SinceCommit, Branch: o.Branch,
 		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize,

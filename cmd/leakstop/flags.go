@@ -17,6 +17,11 @@ import (
 type scanOptions struct {
 	Format      string
 	ReportPath  string
+	// Reports are further reports of the run (--report FORMAT=FILE).
+	Reports []reportTarget
+	// Category files a SARIF run in code scanning (--sarif-category); a
+	// command may set a default for its kind of scan.
+	Category string
 	Configs     []string
 	ShowSecrets bool
 	ExitCode    int
@@ -51,6 +56,8 @@ const defaultMaxFileSize = "10MiB"
 func scanFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Value: report.FormatText, Usage: "report `FORMAT`: " + strings.Join(report.Formats(), ", ")},
+		&cli.StringSliceFlag{Name: "report", Usage: "also write a report as `FORMAT=FILE` (repeatable): --report sarif=out.sarif --report json=out.json"},
+		&cli.StringFlag{Name: "sarif-category", Usage: "the SARIF run's `CATEGORY` in code scanning (default for git: leakstop/history/, with --range leakstop/pr/)"},
 		&cli.StringFlag{Name: "report-path", Usage: "write the report to `FILE` instead of standard output; an existing file, device or pipe is written in place"},
 		&cli.StringSliceFlag{Name: "config", Usage: "rule `FILE` to add to or change the catalog (repeatable)"},
 		&cli.BoolFlag{Name: "show-secrets", Usage: "print secrets in full (otherwise only a preview)"},
@@ -82,6 +89,12 @@ func scanOptionsFrom(c *cli.Context, e *env) (scanOptions, error) {
 	if k := e.getenv("LEAKSTOP_HASH_KEY"); k != "" {
 		o.HashKey = []byte(k)
 	}
+	o.Category = c.String("sarif-category")
+	reports, err := parseReportFlags(c.StringSlice("report"))
+	if err != nil {
+		return o, err
+	}
+	o.Reports = reports
 	if !slices.Contains(report.Formats(), o.Format) {
 		return o, usagef("--format %q: want one of %s", o.Format, strings.Join(report.Formats(), ", "))
 	}

@@ -37,10 +37,11 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, color, closeOut, err := openReport(o.ReportPath, o.ShowSecrets, e)
+	outs, err := openOutputs(o, e)
 	if err != nil {
 		return err
 	}
+	closeOut := func() error { return closeOutputs(outs) }
 	c := newCollector(eng, o.Jobs)
 	c.filter = filter
 	if k, ok := src.(findingKeeper); ok {
@@ -59,12 +60,12 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 			return err
 		}
 	}
-	werr := rep.Write(out, o.Format, report.Options{ShowSecrets: o.ShowSecrets, Color: color})
-	if cerr := closeOut(); werr == nil {
-		werr = cerr
+	werr := writeReports(rep, outs, o, e)
+	if cerr := closeOut(); werr == nil && cerr != nil {
+		werr = fmt.Errorf("write report: %w", cerr)
 	}
 	if werr != nil {
-		return fmt.Errorf("write report: %w", werr)
+		return werr
 	}
 	if o.ReportPath != "" {
 		fmt.Fprintf(e.stderr, "leakstop: %s in %s; report written to %s\n",
