@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The scan step of the GitHub Action (action.yml): decides from the event
+# what to scan, runs leakstop git, and leaves annotations (workflow
+# commands on stdout), the job summary ($GITHUB_STEP_SUMMARY), a SARIF
+# report and the step's outputs ($GITHUB_OUTPUT).
+#
+#   pull_request   the PR's commits: base..head, findings only on lines they add
+#   push           the pushed commits: before..after (a new branch: the commits
+#                  the default branch lacks)
+#   anything else  all history of every ref
+#
+# Findings do not fail this step (the action's next steps upload SARIF and
+# then fail the job); a scan that cannot run does (exit 2 or 3).
+set -euo pipefail
+
+zero=0000000000000000000000000000000000000000
+event=${GITHUB_EVENT_NAME:?GITHUB_EVENT_NAME is not set: run this as a GitHub Action}
+payload=${GITHUB_EVENT_PATH:?GITHUB_EVENT_PATH is not set: run this as a GitHub Action}
+mode=${LEAKSTOP_MODE:-auto}
+sarif=${LEAKSTOP_SARIF:-leakstop.sarif}
+out=${RUNNER_TEMP:-${TMPDIR:-/tmp}}
+json="$out/leakstop-report.json"
+
+fail() {
+	echo "::error title=leakstop::$*"
+	exit 3
+}
+
+field() { jq -r "$1 // empty" "$payload"; }
+
+if [ "$mode" = auto ]; then
+	case "$event" in
+	pull_request | pull_request_target) mode="pr" ;;
+	push) mode=push ;;
+	*) mode=history ;;
+	esac
+fi
+
+# have COMMIT: whether the clone has it.
+have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
+
+# ensure COMMIT...: fetch what the checkout lacks, and the full history
+# when the clone is shallow: a range compares each commit with its parents,
+# and a missing parent would make every line of a file look added.
+ensure() {
+	local missing=() c
+	for c in "$@"; do
+		[ -n "$c" ] && [ "$c" != "$zero" ] && ! have "$c" && missing+=("$c")
+	done
+	if ((${#missing[@]})); then
+		git fetch --no-tags --quiet origin "${missing[@]}" || true
+	fi
+	if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+		git fetch --no-tags --quiet --unshallow origin || fail "cannot fetch the history the range needs (use actions/checkout with fetch-depth: 0)"
+	fi
+}
+
+range=()
+case "$mode" in
+pr)
+	base=$(field .pull_request.base.sha)
+	head=$(field .pull_request.head.sha)
+	if [ -z "$base" ] || [ -z "$head" ]; then
+		fail "mode pr: the event has no pull_request.base.sha and head.sha"
+	fi
+	ensure "$base" "$head"
+	range=(--range "$base..$head")
+	;;
+push)
+	before=$(field .before)
+	after=$(field .after)
+	[ -n "$after" ] || fail "mode push: the event has no after commit"
+	if [ "$after" = "$zero" ]; then
+		mode=none # a deleted branch: nothing was pushed
+	elif [ -z "$before" ] || [ "$before" = "$zero" ]; then
+		# A new branch: what the default branch does not have.
+		default=$(field .repository.default_branch)
+		ensure "$after"
+		if [ -n "$default" ] && git rev-parse -q --verify "refs/remotes/origin/$default^{commit}" >/dev/null; then
+			range=(--range "origin/$default..$after")
+		else
+			range=(--range "$zero..$after")
+		fi
+	else
+		ensure "$before" "$after"
+		# A force-push over commits the clone never had: leakstop bounds the
+		# range by the other refs and says so.
+		range=(--range "$before..$after")
+	fi
+	;;
+history) ensure ;;
+*) fail "unknown mode \"$mode\": want auto, pr, push or history" ;;
+esac
+category="leakstop/$mode/"
+
+bin=${LEAKSTOP_BIN:-}
+if [ -z "$bin" ]; then
+	case "${LEAKSTOP_VERSION:-source}" in
+	source)
+		bin="$out/leakstop"
+		(cd "${LEAKSTOP_ACTION_PATH:?}" && go build -o "$bin" ./cmd/leakstop) || fail "building leakstop from the action's source failed"
+		;;
+	*) fail "version \"$LEAKSTOP_VERSION\": only \"source\" is supported" ;;
+	esac
+fi
+
+{
+	echo "mode=$mode"
+	echo "category=$category"
+} >>"${GITHUB_OUTPUT:-/dev/null}"
+if [ "$mode" = none ]; then
+	echo "findings=0" >>"${GITHUB_OUTPUT:-/dev/null}"
+	echo "leakstop: the push deleted a branch; nothing to scan."
+	exit 0
+fi
+
+args=(git . "${range[@]}" --exit-code 0 --no-progress --format github
+	--report "sarif=$sarif" --report "json=$json" --sarif-category "$category")
+[ -n "${LEAKSTOP_CONFIG:-}" ] && args+=(--config "$LEAKSTOP_CONFIG")
+[ -n "${LEAKSTOP_BASELINE:-}" ] && args+=(--baseline "$LEAKSTOP_BASELINE")
+if [ -n "${LEAKSTOP_ARGS:-}" ]; then
+	read -r -a extra <<<"$LEAKSTOP_ARGS"
+	args+=("${extra[@]}")
+fi
+
+status=0
+"$bin" "${args[@]}" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+	fail "leakstop exited with status $status"
+fi
+findings=$(jq -r '.summary.findings' "$json") || fail "cannot read the report $json"
+{
+	echo "findings=$findings"
+	echo "sarif-path=$sarif"
+} >>"${GITHUB_OUTPUT:-/dev/null}"
+if [ "$status" -eq 3 ]; then
+	fail "some items could not be read; the report is partial (see the job summary)"
+fi
