@@ -15,13 +15,13 @@ import (
 
 // scanOptions are the flags every scanning command shares.
 type scanOptions struct {
-	Format      string
-	ReportPath  string
+	Format     string
+	ReportPath string
 	// Reports are further reports of the run (--report FORMAT=FILE).
 	Reports []reportTarget
 	// Category files a SARIF run in code scanning (--sarif-category); a
 	// command may set a default for its kind of scan.
-	Category string
+	Category    string
 	Configs     []string
 	ShowSecrets bool
 	ExitCode    int
