@@ -104,6 +104,9 @@ func (g *Git) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 	if err != nil {
 		return err
 	}
+	if sel.note != "" {
+		p.Skip(g.Repo, sel.note)
+	}
 	h := newHistory(repo, g, p)
 	if err := h.walk(ctx, sel); err != nil {
 		return err
@@ -194,6 +197,7 @@ type selection struct {
 	tips    []plumbing.Hash
 	exclude []plumbing.Hash
 	ranged  bool
+	note    string // how the selection differs from what was asked, for Problems.Skip
 }
 
 // selection resolves Range, SinceCommit and Branch.
@@ -221,12 +225,25 @@ func (g *Git) selection(repo *gitRepo) (selection, error) {
 			return s, fmt.Errorf("range %q: %w", g.Range, err)
 		}
 		s.tips, s.ranged = []plumbing.Hash{tip}, true
-		if a != zeroRev {
-			base, err := resolveCommit(repo, a)
-			if err != nil {
-				return s, fmt.Errorf("range %q: %w", g.Range, err)
-			}
+		if a == zeroRev {
+			return s, nil
+		}
+		base, err := resolveCommit(repo, a)
+		switch {
+		case err == nil:
 			s.exclude = []plumbing.Hash{base}
+		case plumbing.IsHash(a):
+			// A push that force-pushed over commits this clone never had:
+			// bound the range by every other ref instead.
+			others, err := otherTips(repo, tip)
+			if err != nil {
+				return s, err
+			}
+			s.exclude = others
+			s.note = fmt.Sprintf("range base %s is not in this repository (force-pushed over?): "+
+				"scanned the commits of %s that no other ref reaches", a, b)
+		default:
+			return s, fmt.Errorf("range %q: %w", g.Range, err)
 		}
 		return s, nil
 	}
@@ -383,4 +400,14 @@ func stashReflog(common string) []plumbing.Hash {
 	}
 	slices.Reverse(out) // newest first, as stash@{N} counts
 	return out
+}
+
+// otherTips lists the commits of every ref except those at tip: what a
+// range with an unknown base leaves out.
+func otherTips(repo *gitRepo, tip plumbing.Hash) ([]plumbing.Hash, error) {
+	tips, err := refTips(repo)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(tips, func(h plumbing.Hash) bool { return h == tip }), nil
 }

@@ -453,6 +453,16 @@ func TestGitRange(t *testing.T) {
 			t.Errorf("commit %s added %v, want %s adding line 4 only (lines 2 and 3 come from a parent each)", o.Commit, o.Added, m)
 		}
 	})
+	t.Run("an unknown base (force-pushed over): bounded by the other refs", func(t *testing.T) {
+		unknown := strings.Repeat("9abc", 10)
+		s := runGit(t, &Git{Repo: r.Dir, Range: unknown + "..pr"})
+		if len(s.frags) != 2 || len(s.holding("untouched before the range")) != 0 {
+			t.Errorf("%d fragments, want the two blobs main lacks", len(s.frags))
+		}
+		if len(s.skips) != 1 || !strings.Contains(s.skips[0], unknown) {
+			t.Errorf("skips %q, want one naming the unknown base", s.skips)
+		}
+	})
 	t.Run("since commit", func(t *testing.T) {
 		s := runGit(t, &Git{Repo: r.Dir, SinceCommit: base, Branch: "pr"})
 		if len(s.frags) != 2 || len(s.holding("untouched before the range")) != 0 {
