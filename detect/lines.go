@@ -35,7 +35,11 @@ func setLines(data []byte, ms []Match) {
 		m.Line, m.Column = line, col
 		// The end position: counted from the start without moving the
 		// shared cursor, since the next match may start inside this one.
-		last := max(m.Start, m.End-1)
+		last := m.Start // the start of the last character, however many bytes it takes
+		if m.End > m.Start {
+			_, size := utf8.DecodeLastRune(data[m.Start:m.End])
+			last = m.End - size
+		}
 		n := bytes.Count(data[m.Start:last], []byte("\n"))
 		m.EndLine = line + n
 		if n == 0 {
