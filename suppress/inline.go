@@ -8,7 +8,7 @@ import (
 )
 
 // Marker, written in a comment of any syntax on a line a finding
-// occupies, accepts the finding:
+// occupies or on the line before it, accepts the finding:
 //
 //	password = "…"  # leakstop:allow
 //	token := "…"    // leakstop:allow github-pat
@@ -21,7 +21,7 @@ const Marker = "leakstop:allow"
 
 // Allowed reports, for each finding of one fragment whose text is data,
 // whether a marker on one of its lines (Line to EndLine, and every line of
-// Lines) accepts it. It returns nil when data holds no marker, which costs
+// Lines) or on the line before Line accepts it. It returns nil when data holds no marker, which costs
 // one pass over data.
 func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
 	if len(fs) == 0 || !bytes.Contains(data, []byte(Marker)) {
@@ -31,7 +31,7 @@ func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
 	out := make([]bool, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		for l := f.Line; l <= max(f.Line, f.EndLine) && !out[i]; l++ {
+		for l := f.Line - 1; l <= max(f.Line, f.EndLine) && !out[i]; l++ { // from the line before
 			out[i] = allows(t.line(l), f.RuleID, set)
 		}
 		for _, l := range f.Lines {
