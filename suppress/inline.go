@@ -8,7 +8,8 @@ import (
 )
 
 // Marker, written in a comment of any syntax on a line a finding
-// occupies or on the line before it, accepts the finding:
+// occupies, or in a comment alone on the line before it, accepts the
+// finding:
 //
 //	password = "…"  # leakstop:allow
 //	token := "…"    // leakstop:allow github-pat
@@ -21,7 +22,7 @@ const Marker = "leakstop:allow"
 
 // Allowed reports, for each finding of one fragment whose text is data,
 // whether a marker on one of its lines (Line to EndLine, and every line of
-// Lines) or on the line before Line accepts it. It returns nil when data holds no marker, which costs
+// Lines), or alone in a comment on the line before Line, accepts it. It returns nil when data holds no marker, which costs
 // one pass over data.
 func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
 	if len(fs) == 0 || !bytes.Contains(data, []byte(Marker)) {
@@ -31,7 +32,10 @@ func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
 	out := make([]bool, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		for l := f.Line - 1; l <= max(f.Line, f.EndLine) && !out[i]; l++ { // from the line before
+		if above := t.line(f.Line - 1); commentOnly(above) {
+			out[i] = allows(above, f.RuleID, set)
+		}
+		for l := f.Line; l <= max(f.Line, f.EndLine) && !out[i]; l++ {
 			out[i] = allows(t.line(l), f.RuleID, set)
 		}
 		for _, l := range f.Lines {
@@ -143,4 +147,19 @@ func canonicalID(set *rules.Set, id string) string {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// commentOnly reports whether line is only a comment holding the marker:
+// nothing but comment leaders before it. A marker after code on the line
+// above accepts that line's findings, not the next line's.
+func commentOnly(line []byte) bool {
+	i := bytes.Index(line, []byte(Marker))
+	if i < 0 {
+		return false
+	}
+	lead := bytes.TrimSpace(line[:i])
+	for _, c := range []string{"#", "//", "--", "/*", "<!--", ";", "%", "'", "rem", "REM"} {
+		lead = bytes.TrimSpace(bytes.TrimPrefix(lead, []byte(c)))
+	}
+	return len(lead) == 0
 }

@@ -28,6 +28,7 @@ func TestAllowed(t *testing.T) {
 		{"last line without newline", "a\nTOKEN=x # leakstop:allow", at("new-token", 2, 2), true},
 		{"the line before", "# leakstop:allow\nTOKEN=x\n", at("new-token", 2, 2), true},
 		{"two lines before", "# leakstop:allow\n\nTOKEN=x\n", at("new-token", 3, 3), false},
+		{"the line before, after code", "A=x # leakstop:allow\nTOKEN=x\n", at("new-token", 2, 2), false},
 		{"the line after", "TOKEN=x\n# leakstop:allow\n", at("new-token", 1, 1), false},
 		{"a longer word", "TOKEN=x # leakstop:allowed? no\n", at("new-token", 1, 1), false},
 		{"a longer word, then the marker", "x # leakstop:allowlist leakstop:allow\n", at("new-token", 1, 1), true},

@@ -13,7 +13,6 @@ package suppress
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"path"
 	"strings"
 
@@ -230,31 +229,10 @@ func (fl *Filter) Reason(f *detect.Finding) Reason {
 	return NotSuppressed
 }
 
-// Error is a bad line of an ignore file or a bad entry of a baseline.
-// Messages never quote the line: it may hold a secret pasted by mistake.
-type Error struct {
-	File string
-	Line int // 0 when unknown
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
+// Error is a bad line of an ignore file or a bad entry of a baseline,
+// with the rule loader's file:line form. Messages never quote the line: it
+// may hold a secret pasted by mistake.
+type Error = rules.Error
 
 // Errors is every problem of a file, reported at once.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+type Errors = rules.Errors
