@@ -10,6 +10,7 @@
 #   git cat-file --batch-all-objects --batch > /dev/null
 #   git log -p --all > /dev/null
 #   the git source (bench/gitread: source.Git with a visitor that counts)
+#   leakstop git, the whole command (engine and JSON report included)
 # and prints wall times, ratios and peak RSS.
 #
 # Usage: bench/history.sh [COMMITS]   (RUNS=5 bench/history.sh to vary)
@@ -33,6 +34,7 @@ if [ ! -f "$repo/ready" ]; then
 	touch "$repo/ready"
 fi
 go build -o "$out/gitread" ./bench/gitread
+go build -o "$out/leakstop" ./cmd/leakstop
 
 # measure NAME CMD...: best wall time and its peak RSS over $runs runs.
 measure() {
@@ -56,6 +58,9 @@ measure() {
 measure catfile "git -C '$repo' cat-file --batch-all-objects --batch"
 measure logp "git -C '$repo' log -p --all"
 measure leakstop "'$out/gitread' '$repo'"
+# The whole command as users run it: history, engine and report. Findings
+# exit 1 (the generated files hold none, but a config could add some).
+measure full "'$out/leakstop' git --no-progress --format json '$repo' || [ \$? -eq 1 ]"
 "$out/gitread" "$repo" >&2
 
 objects=$(git -C "$repo" count-objects -v | awk '/^in-pack/{print $2}')
@@ -65,5 +70,8 @@ printf '%-48s %8s %10s\n' "" "wall s" "peak RSS"
 printf '%-48s %8s %7d MB\n' "git cat-file --batch-all-objects --batch" "$wall_catfile" $((rss_catfile / 1024))
 printf '%-48s %8s %7d MB\n' "git log -p --all" "$wall_logp" $((rss_logp / 1024))
 printf '%-48s %8s %7d MB\n' "leakstop git source (no-op visitor)" "$wall_leakstop" $((rss_leakstop / 1024))
+printf '%-48s %8s %7d MB\n' "leakstop git (whole command, JSON report)" "$wall_full" $((rss_full / 1024))
 awk -v l="$wall_leakstop" -v c="$wall_catfile" -v p="$wall_logp" 'BEGIN{
 	printf "ratio to cat-file %.2fx (target <= 2x), to log -p %.2fx\n", l/c, l/p }'
+awk -v l="$wall_full" -v c="$wall_catfile" -v p="$wall_logp" 'BEGIN{
+	printf "whole command: ratio to cat-file %.2fx, to log -p %.2fx\n", l/c, l/p }'
