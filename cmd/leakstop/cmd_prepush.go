@@ -9,7 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"github.com/leakstop/leakstop/report"
 	"github.com/leakstop/leakstop/source"
 )
 
@@ -103,10 +102,8 @@ func runPrePush(ctx context.Context, o scanOptions, pp *source.PrePush, e *env) 
 		}
 		return repoIgnores(pp.Repo, bases)
 	}
-	err := scan(ctx, o, addedOnly{pp}, e)
-	var fe *findingsError
-	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
-		fmt.Fprint(e.stderr, "leakstop: the push would send the secrets above. Rotate any that are real: once\n"+
+	return hintOnFindings(scan(ctx, o, addedOnly{pp}, e), o, e,
+		"leakstop: the push would send the secrets above. Rotate any that are real: once\n"+
 			"  pushed, a secret stays in the remote's history. To take one out of unpushed\n"+
 			"  commits: git rebase -i (or git commit --amend), then push again.\n"+
 			"  A false positive? Write leakstop:allow in a comment on its line (amend the\n"+
@@ -114,6 +111,4 @@ func runPrePush(ctx context.Context, o scanOptions, pp *source.PrePush, e *env) 
 			"  That file is read as the remote has it, so a push cannot accept its own\n"+
 			"  secret: get the .leakstopignore change to the remote first.\n"+
 			"  To report only, pass --exit-code 0; to push anyway: git push --no-verify\n")
-	}
-	return err
 }

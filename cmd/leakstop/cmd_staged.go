@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/leakstop/leakstop/detect"
-	"github.com/leakstop/leakstop/report"
 	"github.com/leakstop/leakstop/source"
 )
 
@@ -55,17 +52,13 @@ func runStaged(ctx context.Context, o stagedOptions, e *env) error {
 		src = stagedAdded{st}
 	}
 	o.ownIgnores = stagedIgnores
-	err := scan(ctx, o.scanOptions, src, e)
-	var fe *findingsError
-	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
-		fmt.Fprint(e.stderr, "leakstop: the commit would add the secrets above; remove them from the staged files\n"+
+	return hintOnFindings(scan(ctx, o.scanOptions, src, e), o.scanOptions, e,
+		"leakstop: the commit would add the secrets above; remove them from the staged files\n"+
 			"  (edit, then git add) and rotate any that are real.\n"+
 			"  A false positive? Write leakstop:allow in a comment on its line (leakstop:allow RULE\n"+
 			"  for one rule), or add its fingerprint, printed above, as a line of .leakstopignore\n"+
 			"  at the top of the work tree. To report only, pass --exit-code 0;\n"+
 			"  to proceed anyway: git commit --no-verify\n")
-	}
-	return err
 }
 
 // stagedIgnores reads the .leakstopignore at the top of the work tree.

@@ -84,6 +84,17 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	return nil
 }
 
+// hintOnFindings passes on what a hook's scan returned, first telling the
+// user on stderr what to do (hint) when the scan failed on findings and
+// the report is text: a person is reading it.
+func hintOnFindings(err error, o scanOptions, e *env, hint string) error {
+	var fe *findingsError
+	if errors.As(err, &fe) && fe.code != exitClean && (o.Format == "" || o.Format == report.FormatText) {
+		fmt.Fprint(e.stderr, hint)
+	}
+	return err
+}
+
 // openReport returns where the report goes and whether to colour it. An
 // existing path is opened for writing and truncated, never removed or
 // replaced: it may be a device or a pipe another program reads.
