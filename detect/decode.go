@@ -66,56 +66,99 @@ var classes = func() (t [256]uint8) {
 // findEncoded appends to runs the encoded runs of data in one pass: runs
 // of the base64 alphabet with mixed case, even-length hex runs, text with
 // percent-escapes and strings with backslash escapes.
+//
+// Most bytes lie in no run worth decoding, so it does not look at each:
+// the only bytes that start percent and escape runs are found with
+// bytes.IndexByte, and between them a run long enough to matter is found
+// by probing every probeStride-th byte (see classRuns).
 func findEncoded(runs []encodedRun, data []byte) []encodedRun {
 	n := len(data)
+	pct, esc := -1, -1 // the next '%' and '\\' at or after i, or n
 	for i := 0; i < n; {
-		c := data[i]
-		cl := classes[c]
-		if cl&(clB64|clURL) != 0 {
-			start := i
-			var seen uint8
-			for i < n && classes[data[i]]&(clB64|clURL) != 0 {
-				seen |= classes[data[i]]
-				i++
+		if pct < i {
+			pct = indexFrom(data, i, '%')
+		}
+		if esc < i {
+			esc = indexFrom(data, i, '\\')
+		}
+		p := min(pct, esc)
+		runs = classRuns(runs, data, i, p)
+		if p == n {
+			break
+		}
+		switch {
+		case data[p] == '%' && p+2 < n && isHexByte(data[p+1]) && isHexByte(data[p+2]):
+			s, e := tokenAround(data, p)
+			// Only URLs and query strings are percent-encoded; a
+			// '%' in "Password=Ember%71maple%;" is the password's.
+			if looksLikeURL(data[s:e]) {
+				runs = append(runs, encodedRun{s, e, encPercent})
 			}
-			end := i
-			for end < n && end-start < 1<<20 && data[end] == '=' && end-i < 2 {
-				end++
-			}
-			length := end - start
-			switch {
-			case length >= minHexRun && seen&^(clHex|clUpper|clLower|clDigit|clB64) == 0 && allHex(data[start:i]) && (i-start)%2 == 0:
-				runs = append(runs, encodedRun{start, i, encHex})
-			case length >= minBase64Run && seen&clUpper != 0 && seen&clLower != 0:
-				kind := encBase64
-				if seen&clURL != 0 {
-					kind = encBase64URL
-				}
-				runs = append(runs, encodedRun{start, end, kind})
-			}
+			i = e
+		case data[p] == '\\' && p+1 < n && (data[p+1] == 'u' || data[p+1] == 'x' || data[p+1] == '/' || data[p+1] == '"'):
+			s, e := quotedAround(data, p)
+			runs = append(runs, encodedRun{s, e, encEscape})
+			i = e
+		default:
+			i = p + 1
+		}
+	}
+	return runs
+}
+
+// indexFrom is the index of the first c in data at or after i, or
+// len(data).
+func indexFrom(data []byte, i int, c byte) int {
+	if j := bytes.IndexByte(data[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(data)
+}
+
+// probeStride is the shortest run of the base64 alphabet worth decoding
+// once up to two '=' of padding are added to it.
+const probeStride = minBase64Run - 2
+
+// classRuns appends the base64 and hex runs that start in data[a:b] (b is
+// len(data) or a byte outside both alphabets). A run of probeStride or
+// more bytes covers one of the probed bytes a+probeStride-1,
+// a+2*probeStride-1, ..., so only those are tested until one is in the
+// alphabet; the run around it is then measured whole.
+func classRuns(runs []encodedRun, data []byte, a, b int) []encodedRun {
+	const alphabet = clB64 | clURL
+	n := len(data)
+	for q := a + probeStride - 1; q < b; {
+		if classes[data[q]]&alphabet == 0 {
+			q += probeStride
 			continue
 		}
-		switch c {
-		case '%':
-			if i+2 < n && isHexByte(data[i+1]) && isHexByte(data[i+2]) {
-				s, e := tokenAround(data, i)
-				// Only URLs and query strings are percent-encoded; a
-				// '%' in "Password=Ember%71maple%;" is the password's.
-				if looksLikeURL(data[s:e]) {
-					runs = append(runs, encodedRun{s, e, encPercent})
-				}
-				i = e
-				continue
-			}
-		case '\\':
-			if i+1 < n && (data[i+1] == 'u' || data[i+1] == 'x' || data[i+1] == '/' || data[i+1] == '"') {
-				s, e := quotedAround(data, i)
-				runs = append(runs, encodedRun{s, e, encEscape})
-				i = e
-				continue
-			}
+		start := q
+		for start > a && classes[data[start-1]]&alphabet != 0 {
+			start--
 		}
-		i++
+		var seen uint8
+		i := start
+		for i < b && classes[data[i]]&alphabet != 0 {
+			seen |= classes[data[i]]
+			i++
+		}
+		end := i
+		for end < n && end-start < 1<<20 && data[end] == '=' && end-i < 2 {
+			end++
+		}
+		length := end - start
+		switch {
+		case length >= minHexRun && seen&^(clHex|clUpper|clLower|clDigit|clB64) == 0 && allHex(data[start:i]) && (i-start)%2 == 0:
+			runs = append(runs, encodedRun{start, i, encHex})
+		case length >= minBase64Run && seen&clUpper != 0 && seen&clLower != 0:
+			kind := encBase64
+			if seen&clURL != 0 {
+				kind = encBase64URL
+			}
+			runs = append(runs, encodedRun{start, end, kind})
+		}
+		a = i
+		q = i + probeStride - 1
 	}
 	return runs
 }
