@@ -1,5 +1,6 @@
-// Command leakstop finds leaked credentials in folders, standard input and
-// (soon) git history, and reports them without printing them.
+// Command leakstop finds leaked credentials in git history, commits about
+// to be made or pushed, folders, archives, standard input and Slack
+// exports, and reports them without printing them.
 package main
 
 import "os"
