@@ -93,14 +93,69 @@ history) ensure ;;
 esac
 category="leakstop/$mode/"
 
+# from_source builds leakstop from the action's own ref.
+from_source() {
+	bin="$out/leakstop"
+	(cd "${LEAKSTOP_ACTION_PATH:?}" && go build -o "$bin" ./cmd/leakstop) || fail "building leakstop from the action's source failed"
+}
+
+# from_release VERSION downloads that release's binary for this runner and
+# checks it against the release's checksums. A release that cannot be
+# fetched falls back to building from source; a checksum that does not
+# match fails the step, as the download was tampered with or broken.
+from_release() {
+	local version=$1 releases=${LEAKSTOP_RELEASES_URL:-https://github.com/leakstop/leakstop/releases}
+	local os arch ext name dir
+	if [ "$version" = latest ]; then
+		version=$(curl -fsSL "${LEAKSTOP_RELEASES_API:-https://api.github.com/repos/leakstop/leakstop/releases/latest}" | jq -r '.tag_name // empty') || version=
+		if [ -z "$version" ]; then
+			echo "::warning title=leakstop::could not find the latest release; building leakstop from the action's source"
+			from_source
+			return
+		fi
+	fi
+	case "${RUNNER_OS:-Linux}" in
+	Linux) os=linux ;;
+	macOS) os=darwin ;;
+	Windows) os=windows ;;
+	*) fail "no leakstop release for runner OS \"$RUNNER_OS\"" ;;
+	esac
+	case "${RUNNER_ARCH:-X64}" in
+	X64) arch=amd64 ;;
+	ARM64) arch=arm64 ;;
+	*) fail "no leakstop release for runner architecture \"$RUNNER_ARCH\"" ;;
+	esac
+	ext=tar.gz
+	[ "$os" = windows ] && ext=zip
+	name="leakstop_${version#v}_${os}_${arch}.$ext"
+	dir="$out/leakstop-$version"
+	mkdir -p "$dir"
+	if ! curl -fsSL -o "$dir/$name" "$releases/download/$version/$name" ||
+		! curl -fsSL -o "$dir/checksums.txt" "$releases/download/$version/leakstop_${version#v}_checksums.txt"; then
+		echo "::warning title=leakstop::could not download leakstop $version; building it from the action's source"
+		from_source
+		return
+	fi
+	want=$(awk -v n="$name" '$2 == n { print $1 }' "$dir/checksums.txt")
+	got=$(sha256sum "$dir/$name" | awk '{ print $1 }')
+	[ -n "$want" ] || fail "leakstop $version: $name is not in the release's checksums"
+	[ "$want" = "$got" ] || fail "leakstop $version: $name has SHA-256 $got, the release says $want"
+	if [ "$ext" = zip ]; then
+		unzip -qo "$dir/$name" -d "$dir" || fail "leakstop $version: cannot unpack $name"
+		bin="$dir/leakstop.exe"
+	else
+		tar -xzf "$dir/$name" -C "$dir" leakstop || fail "leakstop $version: cannot unpack $name"
+		bin="$dir/leakstop"
+	fi
+	echo "leakstop $version: $name, SHA-256 verified" >&2
+}
+
 bin=${LEAKSTOP_BIN:-}
 if [ -z "$bin" ]; then
 	case "${LEAKSTOP_VERSION:-source}" in
-	source)
-		bin="$out/leakstop"
-		(cd "${LEAKSTOP_ACTION_PATH:?}" && go build -o "$bin" ./cmd/leakstop) || fail "building leakstop from the action's source failed"
-		;;
-	*) fail "version \"$LEAKSTOP_VERSION\": only \"source\" is supported" ;;
+	source) from_source ;;
+	latest | v[0-9]*) from_release "$LEAKSTOP_VERSION" ;;
+	*) fail "version \"$LEAKSTOP_VERSION\": want source, latest or a release tag such as v1.2.3" ;;
 	esac
 fi
 
