@@ -95,6 +95,35 @@ func isPlaceholder(secret []byte) bool {
 	return same >= 8 && same*2 >= len(secret)
 }
 
+// inAngleTemplate reports whether the secret at data[off:end] holds an
+// angle-bracket placeholder, whole or cut short by the rule at a space or a
+// quote: TOKEN=shpat_<admin api access token>, sk_live_<key>. From the '<'
+// to the next '>' on the line there are only the words of a description
+// (letters, digits, spaces, _ - .), led by a letter; a password's symbols
+// or the end of the line end the search.
+func inAngleTemplate(data []byte, off, end int) bool {
+	i := bytes.IndexByte(data[off:end], '<')
+	if i < 0 {
+		return false
+	}
+	start := off + i + 1
+	if start >= len(data) || !isLetter(data[start]) {
+		return false
+	}
+	for j := start; j < min(len(data), start+96); j++ {
+		switch c := data[j]; {
+		case c == '>':
+			return j-start >= 3
+		case isLetter(c) || c >= '0' && c <= '9' || c == ' ' || c == '_' || c == '-' || c == '.':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // referencePrefixes start values that name a secret held elsewhere.
 var referencePrefixes = [][]byte{
 	[]byte("${"), []byte("$("), []byte("{{"), []byte("{%"), []byte("<%"), []byte("#{"),
@@ -365,6 +394,9 @@ func wordsHaveVowels(b []byte) bool {
 }
 
 func isPath(b []byte) bool {
+	if b[0] == '/' && isBase64Key(b) {
+		return false // base64 key material that happens to start with '/'
+	}
 	if b[0] == '/' || bytes.HasPrefix(b, []byte("./")) || bytes.HasPrefix(b, []byte("~/")) ||
 		bytes.HasPrefix(b, []byte("../")) || (len(b) > 2 && b[1] == ':' && b[2] == '\\') {
 		return true
@@ -379,6 +411,40 @@ func isPath(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// isBase64Key reports whether b, led by '/', is standard base64 of random
+// bytes rather than an absolute path: only base64 characters in whole
+// quantums, upper-case letters, lower-case letters and digits all present,
+// and a '+' (which paths almost never hold) or a run of 20 characters
+// between slashes (path segments are words). Keys such as Phoenix's
+// secret_key_base start with '/' one time in 64.
+func isBase64Key(b []byte) bool {
+	if len(b) < 20 || len(b)%4 != 0 {
+		return false
+	}
+	var upper, lower, digit, plus bool
+	seg, longest := 0, 0
+	for i, c := range b {
+		seg++
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '+':
+			plus = true
+		case c == '/':
+			seg = 0
+		case c == '=' && i >= len(b)-2:
+		default:
+			return false
+		}
+		longest = max(longest, seg)
+	}
+	return upper && lower && digit && (plus || longest >= 20)
 }
 
 // commonPasswords are values people put in test fixtures and docs; with a

@@ -211,7 +211,7 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	if r.Entropy > 0 && shannon(secret) < r.Entropy {
 		return Match{}, false
 	}
-	if !r.AllowPlaceholders && isPlaceholder(secret) || isDocumentedExample(secret) {
+	if !r.AllowPlaceholders && (isPlaceholder(secret) || inAngleTemplate(data, off, end)) || isDocumentedExample(secret) {
 		return Match{}, false
 	}
 	if !r.KeepReferences && isReference(secret, data, off) {

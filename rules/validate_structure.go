@@ -70,7 +70,8 @@ func jsonObject(seg []byte, v any) bool {
 // that stand in for a password in docs, templates and fixtures: default
 // and dictionary passwords (also with digits or symbols appended or in
 // leetspeak), single plain words such as a label translated into another
-// language, and stored password hashes.
+// language, stored password hashes, and the program that prints the
+// password (Apache's "AuthLDAPBindPassword exec:/path/to/program").
 func validatePassword(pw []byte) Result {
 	if rest, ok := bytes.CutPrefix(pw, []byte("{noop}")); ok {
 		pw = rest // Spring Security's marker of a plain-text password
@@ -81,7 +82,7 @@ func validatePassword(pw []byte) Result {
 		}
 	}
 	if len(pw) < 4 || templatePassword(pw) || publishable(pw) || code(pw) || dictionaryPassword(string(pw)) ||
-		plainWord(pw) || passwordHash(pw) {
+		plainWord(pw) || passwordHash(pw) || bytes.HasPrefix(pw, []byte("exec:/")) {
 		return rejected
 	}
 	return Result{}
@@ -214,7 +215,11 @@ func publishable(s []byte) bool {
 }
 
 // templateMarkers occur in format strings and templates, not in passwords.
-var templateMarkers = []string{"%s", "%d", "%v", "%(", "{{", "}}", "${", "#{", "<%", "%>", "{0}", "$(", "@@"}
+var templateMarkers = []string{"%(", "{{", "}}", "${", "#{", "<%", "%>", "{0}", "$(", "@@"}
+
+// printfVerbs make a value a format string ("%s", "user:%s@%s") unless the
+// rest of it is random text: a password of symbols holds "%d" by chance.
+var printfVerbs = strings.NewReplacer("%s", "", "%d", "", "%v", "")
 
 func templatePassword(pw []byte) bool {
 	s := string(pw)
@@ -222,6 +227,9 @@ func templatePassword(pw []byte) bool {
 		if strings.Contains(s, m) {
 			return true
 		}
+	}
+	if rest := printfVerbs.Replace(s); len(rest) != len(s) && !mixedClasses(rest) {
+		return true
 	}
 	first, last := pw[0], pw[len(pw)-1]
 	switch {
@@ -323,6 +331,23 @@ func lettersOnly(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// mixedClasses: at least 12 characters with upper-case letters, lower-case
+// letters and digits, as random passwords have and format strings don't.
+func mixedClasses(s string) bool {
+	var upper, lower, digit bool
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= '0' && c <= '9':
+			digit = true
+		}
+	}
+	return len(s) >= 12 && upper && lower && digit
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

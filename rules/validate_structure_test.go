@@ -54,13 +54,16 @@ func TestPassword(t *testing.T) {
 		"guest", "foobared", "neo4j", "%s", "%(password)s", "{password}", "<password>", "[PASSWORD]", "${DB_PASSWORD}",
 		"{{ db_password }}", "$DB_PASSWORD", ":password", "%DB_PASS%", "__DB_PASSWORD__", "********", "xxxxxxxx",
 		"12345678", "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "{SSHA}c2VjcmV0c2FsdA==",
-		"pbkdf2_sha256$600000$s4lt$aGFzaA==", "p4ssw0rd", "Pa55w0rd!", "Passwort", "tiramisu", "open sesame", "AQICAHh2...==", "p%40ssword", "passwo^rd", "secr3t", "My%20Pass", "None,", "request.form[", "SUNSHINE", "your-password-here", "qwerty!!"} {
+		"pbkdf2_sha256$600000$s4lt$aGFzaA==", "p4ssw0rd", "Pa55w0rd!", "Passwort", "tiramisu", "open sesame", "AQICAHh2...==", "p%40ssword", "passwo^rd", "secr3t", "My%20Pass", "None,", "request.form[", "SUNSHINE", "your-password-here", "qwerty!!",
+		"user:%s@%s", "Bearer %s", "pw-%d-%v", "Server=%s;Database=%s;Password=%s;", "exec:/usr/local/bin/ldap-pw"} {
 		if got := validate(t, "password", pw); got.Verdict != rules.Rejected {
 			t.Errorf("%q: %+v, want rejected", pw, got)
 		}
 	}
 	for _, pw := range []string{"Xk9#mP2$vL", "tr0ub4dor&3", "hunter22x!Q", "correcthorsebatterystaple",
-		"N0t-S0-Obvious", "s3cr3t-Pr0d-2024!", "q8Wz3rT1", "9f1c2e7a5b3d", "Lamp-Orbit-Cello-42"} {
+		"N0t-S0-Obvious", "s3cr3t-Pr0d-2024!", "q8Wz3rT1", "9f1c2e7a5b3d", "Lamp-Orbit-Cello-42",
+		"Tq7Wz.41%d=Rxm2Kp9v"} { // random symbols may spell a printf verb
+
 		if got := validate(t, "password", pw); got.Verdict != rules.Unchecked {
 			t.Errorf("%q: %+v, want unchecked (a candidate)", pw, got)
 		}
