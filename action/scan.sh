@@ -164,7 +164,7 @@ fi
 	echo "category=$category"
 } >>"${GITHUB_OUTPUT:-/dev/null}"
 if [ "$mode" = none ]; then
-	echo "findings=0" >>"${GITHUB_OUTPUT:-/dev/null}"
+	printf 'findings=0\nadded-suppressions=0\n' >>"${GITHUB_OUTPUT:-/dev/null}"
 	echo "leakstop: the push deleted a branch; nothing to scan."
 	exit 0
 fi
@@ -173,6 +173,14 @@ args=(git . "${range[@]}" --exit-code 0 --no-progress --format github
 	--report "sarif=$sarif" --report "json=$json" --sarif-category "$category")
 [ -n "${LEAKSTOP_CONFIG:-}" ] && args+=(--config "$LEAKSTOP_CONFIG")
 [ -n "${LEAKSTOP_BASELINE:-}" ] && args+=(--baseline "$LEAKSTOP_BASELINE")
+[ "${LEAKSTOP_FAIL_ON_NEW_SUPPRESSIONS:-false}" = true ] && args+=(--fail-on-new-suppressions)
+# The rotation webhook: its spool in the runner's temporary folder, outside
+# the work tree; what it still holds after the run is uploaded as an artifact.
+spool="$out/leakstop-rotation-spool.jsonl"
+if [ -n "${LEAKSTOP_ROTATE_URL:-}" ]; then
+	[ -n "${LEAKSTOP_WEBHOOK_SECRET:-}" ] || fail "rotate-url needs webhook-secret (the whsec_ signing keys)"
+	args+=(--rotate-url "$LEAKSTOP_ROTATE_URL" --rotate-spool "$spool")
+fi
 if [ -n "${LEAKSTOP_ARGS:-}" ]; then
 	read -r -a extra <<<"$LEAKSTOP_ARGS"
 	args+=("${extra[@]}")
@@ -180,12 +188,30 @@ fi
 
 status=0
 "$bin" "${args[@]}" || status=$?
+if [ -s "$spool" ]; then
+	{
+		echo "rotation-spool=$spool"
+		echo "rotation-spool-artifact=leakstop-rotation-spool-${GITHUB_JOB:-job}-${GITHUB_RUN_ATTEMPT:-1}-$RANDOM$RANDOM"
+	} >>"${GITHUB_OUTPUT:-/dev/null}"
+	echo "::warning title=leakstop::rotation events not delivered are kept in $spool (uploaded as an artifact); send them with: leakstop rotate replay FILE"
+fi
+# With --fail-on-new-suppressions, exit 1 says the change adds
+# suppressions that hide findings: the action's last step fails the job,
+# after the SARIF upload.
+if [ "$status" -eq 1 ] && [ "${LEAKSTOP_FAIL_ON_NEW_SUPPRESSIONS:-false}" = true ]; then
+	status=0
+	if [ "$(jq -r '.partial' "$json" 2>/dev/null)" = true ]; then
+		status=3
+	fi
+fi
 if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
 	fail "leakstop exited with status $status"
 fi
 findings=$(jq -r '.summary.findings' "$json") || fail "cannot read the report $json"
+added=$(jq -r '.summary.added_suppressions_in_use // 0' "$json") || fail "cannot read the report $json"
 {
 	echo "findings=$findings"
+	echo "added-suppressions=$added"
 	echo "sarif-path=$sarif"
 } >>"${GITHUB_OUTPUT:-/dev/null}"
 if [ "$status" -eq 3 ]; then

@@ -156,8 +156,9 @@ func Fingerprint(ruleID, path, secretHash string) string {
 // finding of the version that introduced it first (in the history's
 // topological order, Origin.Order) is kept, with its lines, and its origin lists
 // the commits that carry the other versions too (Commits, oldest version
-// first, at most maxListedCommits; CommitCount counts them all). Other
-// findings pass unchanged, in their order.
+// first, at most maxListedCommits; CommitCount counts them all), and is
+// AtHead when any version is. Other findings pass unchanged, in their
+// order.
 func MergeVersions(fs []Finding) []Finding {
 	type key struct{ repo, fingerprint string }
 	groups := map[key][]Finding{}
@@ -185,6 +186,7 @@ func MergeVersions(fs []Finding) []Finding {
 		count := max(o.CommitCount, 1+len(o.Commits))
 		for _, v := range g[1:] {
 			count += max(v.Source.CommitCount, 1+len(v.Source.Commits))
+			o.AtHead = o.AtHead || v.Source.AtHead // a later version is still there
 			for _, c := range append([]string{v.Source.Commit}, v.Source.Commits...) {
 				if len(listed) < maxListedCommits && c != o.Commit && !slices.Contains(listed, c) {
 					listed = append(listed, c)

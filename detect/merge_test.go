@@ -41,3 +41,17 @@ func TestMergeVersions(t *testing.T) {
 		t.Errorf("the input was modified")
 	}
 }
+
+// A secret at a path is still at HEAD when any of its versions is, though
+// the finding is credited to the oldest.
+func TestMergeVersionsAtHead(t *testing.T) {
+	v := func(commit string, order int, atHead bool) Finding {
+		return Finding{Fingerprint: "fp", Path: "a.env", Source: source.Origin{
+			Kind: source.KindGit, Repo: "r", Path: "a.env", Commit: commit, Order: order, AtHead: atHead,
+		}}
+	}
+	out := MergeVersions([]Finding{v("new", 2, true), v("old", 1, false)})
+	if len(out) != 1 || out[0].Source.Commit != "old" || !out[0].Source.AtHead {
+		t.Errorf("merged %+v, want credited to old and at HEAD", out)
+	}
+}

@@ -13,6 +13,9 @@ import (
 var csvHeader = []string{
 	"rule_id", "provider", "severity", "status", "path", "line", "column", "end_line", "end_column",
 	"commit", "secret_sha256", "fingerprint", "preview",
+	// A Slack place: the channel, the user, the message, and the line of
+	// the export's file that holds it.
+	"channel", "channel_name", "user", "user_name", "ts", "thread_ts", "permalink", "file", "file_line",
 }
 
 // writeCSV writes r (sorted) as a header row and one row per finding (one
@@ -34,6 +37,7 @@ func (r *Report) writeCSV(w io.Writer, opts Options) error {
 			strconv.Itoa(f.Line), strconv.Itoa(f.Column), strconv.Itoa(f.EndLine), strconv.Itoa(f.EndColumn),
 			f.Source.Commit, f.SecretSHA256, f.Fingerprint, f.Preview,
 		}
+		row = append(row, slackCSV(f)...)
 		if opts.ShowSecrets {
 			row = append(row, string(f.Secret.Reveal()))
 		}

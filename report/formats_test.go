@@ -32,7 +32,7 @@ func TestFormatsRedact(t *testing.T) {
 }
 
 func TestFormatsListed(t *testing.T) {
-	for _, f := range []string{FormatText, FormatJSON, FormatSARIF, FormatCSV, FormatJUnit, FormatGitHub} {
+	for _, f := range []string{FormatText, FormatJSON, FormatSARIF, FormatCSV, FormatJUnit, FormatGitHub, FormatHTML} {
 		if !slices.Contains(Formats(), f) {
 			t.Errorf("Formats() lacks %q", f)
 		}

@@ -31,6 +31,10 @@ func (r *Report) writeGitHub(w io.Writer, opts Options) error {
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]
+		if isSlack(f) && f.Source.File != "" {
+			workflowCommand(bw, level(f.Severity), slackAnnotation(f), annotationMessage(f))
+			continue
+		}
 		props := [][2]string{}
 		if p := workspacePath(f); p != "" {
 			props = append(props, [2]string{"file", p})
@@ -50,6 +54,7 @@ func (r *Report) writeGitHub(w io.Writer, opts Options) error {
 		props = append(props, [2]string{"title", title(f) + " (" + clean(f.RuleID) + ")"})
 		workflowCommand(bw, level(f.Severity), props, annotationMessage(f))
 	}
+	r.addedAnnotations(func(name string, props [][2]string, message string) { workflowCommand(bw, name, props, message) })
 	for _, e := range r.Errors {
 		workflowCommand(bw, "error", [][2]string{{"title", "leakstop could not read an item"}},
 			fmt.Sprintf("%s: %s (the scan is partial)", clean(e.Path), clean(e.Error)))
@@ -58,7 +63,7 @@ func (r *Report) writeGitHub(w io.Writer, opts Options) error {
 		fmt.Fprintf(bw, "leakstop: no secrets found; %s scanned.\n", plural(r.Scanned, "item"))
 	} else {
 		fmt.Fprintf(bw, "leakstop: found %s in %s; %s scanned.\n",
-			plural(len(groups(r.Findings)), "secret"), plural(len(r.Findings), "place"), plural(r.Scanned, "item"))
+			plural(len(r.groups()), "secret"), plural(len(r.Findings), "place"), plural(r.Scanned, "item"))
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -76,7 +81,13 @@ func annotationMessage(f *detect.Finding) string {
 	if f.Source.Commit != "" {
 		b.WriteString(", commit " + shortCommit(clean(f.Source.Commit)))
 	}
+	if w := slackWhere(&f.Source); isSlack(f) && w != "" {
+		b.WriteString(", " + w)
+	}
 	b.WriteString(")")
+	if isSlack(f) && webAddress(f.Source.Permalink) {
+		b.WriteString("\nMessage: " + f.Source.Permalink)
+	}
 	var more []string
 	for _, l := range f.Lines {
 		if l < f.Line || l > max(f.Line, f.EndLine) {
@@ -134,11 +145,11 @@ func (r *Report) writeSummary(w io.Writer) error {
 	if len(r.Findings) == 0 {
 		p("### leakstop found no secrets\n\n")
 	} else {
-		p("### leakstop found %s in %s\n\n", plural(len(groups(r.Findings)), "secret"), plural(len(r.Findings), "place"))
+		p("### leakstop found %s in %s\n\n", plural(len(r.groups()), "secret"), plural(len(r.Findings), "place"))
 	}
 	facts := []string{fmt.Sprintf("%s scanned (%s)", plural(r.Scanned, "item"), size(r.Bytes))}
 	if r.Suppressed > 0 {
-		facts = append(facts, fmt.Sprintf("%d suppressed", r.Suppressed))
+		facts = append(facts, r.suppressedText())
 	}
 	if len(r.Skipped) > 0 {
 		facts = append(facts, fmt.Sprintf("%d skipped", len(r.Skipped)))
@@ -152,6 +163,7 @@ func (r *Report) writeSummary(w io.Writer) error {
 		r.summaryCounts(p)
 		r.summaryFindings(p)
 	}
+	r.summaryAdded(p)
 	if len(r.Errors) > 0 {
 		p("#### Could not read\n\n")
 		summaryList(p, len(r.Errors), func(i int) string { return mdCode(r.Errors[i].Path) + ": " + mdText(r.Errors[i].Error) })

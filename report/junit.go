@@ -142,6 +142,13 @@ func junitDetails(f *detect.Finding, show bool) string {
 		line("lines", strings.Join(ls, ", "))
 	}
 	line("commit", clean(f.Source.Commit))
+	if isSlack(f) {
+		line("slack", slackWhere(&f.Source))
+		line("message", clean(f.Source.Permalink))
+		if file := f.Source.ExportFile(); file != "" {
+			line("export", clean(file)+":"+strconv.Itoa(slackFileLine(f, f.Line)))
+		}
+	}
 	line("decoded", strings.Join(f.Decoded, ", "))
 	line("secret", clean(f.Preview))
 	if show {

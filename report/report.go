@@ -41,10 +41,17 @@ type Report struct {
 	Tool     Tool
 	Findings []detect.Finding
 	// Suppressed counts findings an allowlist, baseline or inline comment
-	// accepted.
-	Suppressed int
-	Errors     []Problem
-	Skipped    []Skip
+	// accepted; SuppressedBy counts them by reason (inline, ignore-file,
+	// allowlist, baseline), and SuppressedFindings lists them, with why
+	// (written only with Options.ShowSuppressed).
+	Suppressed         int
+	SuppressedBy       map[string]int
+	SuppressedFindings []SuppressedFinding
+	// AddedSuppressions are the suppressions a scanned change adds (a
+	// range, a push, the index).
+	AddedSuppressions []AddedSuppression
+	Errors            []Problem
+	Skipped           []Skip
 	// Partial is set when an item could not be read or the scan was
 	// interrupted.
 	Partial bool
@@ -54,6 +61,17 @@ type Report struct {
 	// RuleRank orders rules (catalog order) when findings share a
 	// position; rules not in it sort after, by id.
 	RuleRank map[string]int
+	// Inputs lists the reports a merged report joins (Merge).
+	Inputs []Input
+	// Rotation says how the run's rotation webhook events ended; nil
+	// when the run sends none.
+	Rotation *Rotation
+
+	// sameSecret groups, in a report read back (Read, Merge), the
+	// findings of one weak secret that has neither hash: their
+	// fingerprints, each mapped to the group's least one. Only the
+	// report's sprawl said which they are.
+	sameSecret map[string]string
 }
 
 // Formats a report can be written in.
@@ -64,17 +82,21 @@ const (
 	FormatCSV    = "csv"
 	FormatJUnit  = "junit"
 	FormatGitHub = "github"
+	FormatHTML   = "html"
 )
 
 // Formats lists the supported formats.
 func Formats() []string {
-	return []string{FormatText, FormatJSON, FormatSARIF, FormatCSV, FormatJUnit, FormatGitHub}
+	return []string{FormatText, FormatJSON, FormatSARIF, FormatCSV, FormatJUnit, FormatGitHub, FormatHTML}
 }
 
 // Options change how a report is written.
 type Options struct {
 	// ShowSecrets writes secrets in full; otherwise only previews.
 	ShowSecrets bool
+	// ShowSuppressed lists the suppressed findings (text and json), with
+	// the reason each was accepted.
+	ShowSuppressed bool
 	// Color uses ANSI colours (text only); set it only for a terminal.
 	Color bool
 	// Category is the SARIF runAutomationDetails.id: the category GitHub
@@ -104,6 +126,8 @@ func (r *Report) Write(w io.Writer, format string, opts Options) error {
 		return s.writeJUnit(w, opts)
 	case FormatGitHub:
 		return s.writeGitHub(w, opts)
+	case FormatHTML:
+		return s.writeHTML(w, opts)
 	}
 	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
@@ -121,7 +145,7 @@ func (r *Report) sorted() *Report {
 		}
 		return len(r.RuleRank)
 	}
-	slices.SortStableFunc(s.Findings, func(a, b detect.Finding) int {
+	order := func(a, b detect.Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Path, b.Path),
 			cmp.Compare(a.Line, b.Line),
@@ -134,7 +158,9 @@ func (r *Report) sorted() *Report {
 			cmp.Compare(a.Source.Commit, b.Source.Commit),
 			cmp.Compare(a.Fingerprint, b.Fingerprint),
 		)
-	})
+	}
+	slices.SortStableFunc(s.Findings, order)
+	s.sortSuppressions(order)
 	slices.SortFunc(s.Errors, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Error, b.Error))
 	})
@@ -151,10 +177,12 @@ type group struct {
 
 func (g *group) first() *detect.Finding { return g.findings[0] }
 
-// groups gathers sorted findings by secret: its SHA-256, else its HMAC,
-// else (a weak secret without a hash key) the rule and the secret itself,
-// held in memory only. Groups come in the order of their first finding.
-func groups(fs []detect.Finding) []*group {
+// groups gathers r's sorted findings by secret: its SHA-256, else its
+// HMAC, else (a weak secret without a hash key) the group a report read
+// back gave it, or the rule and the secret itself, held in memory only.
+// Groups come in the order of their first finding.
+func (r *Report) groups() []*group {
+	fs := r.Findings
 	var out []*group
 	index := map[string]*group{}
 	for i := range fs {
@@ -165,6 +193,10 @@ func groups(fs []detect.Finding) []*group {
 			key = "sha256:" + f.SecretSHA256
 		case f.SecretHMAC != "":
 			key = "hmac:" + f.SecretHMAC
+		case r.sameSecret[f.Fingerprint] != "":
+			key = "same:" + r.sameSecret[f.Fingerprint]
+		case f.Secret.Len() == 0: // read back without the secret: alone
+			key = "place:" + f.Fingerprint
 		default:
 			key = "secret:" + f.RuleID + "\x00" + string(f.Secret.Reveal())
 		}

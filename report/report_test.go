@@ -58,13 +58,24 @@ func sample() *Report {
 			finding("generic-password", rules.SeverityMedium, weakSecret, file("config/db.ini"), 3, 10),
 			decoded, key, inSub, dated,
 		},
-		Suppressed: 2,
-		Errors:     []Problem{{Path: "vendor/locked.txt", Error: "open: permission denied"}, {Path: "b\x1b[31m.txt", Error: "read: input/output error"}},
-		Skipped:    []Skip{{Path: "data/huge.csv", Reason: "larger than --max-file-size"}},
-		Partial:    true,
-		Scanned:    42,
-		Bytes:      123456,
-		RuleRank:   map[string]int{"acme-token": 0, "fake-private-key": 1, "generic-password": 2},
+		Suppressed:   2,
+		SuppressedBy: map[string]int{"inline": 1, "allowlist": 1},
+		SuppressedFindings: []SuppressedFinding{
+			{Finding: finding("acme-token", rules.SeverityHigh, tokenSecret, file("test/fixture.env"), 4, 1),
+				Suppression: Suppression{Reason: "allowlist", By: ".leakstop.toml:3", Detail: `paths = "test/**" (test fixtures)`}},
+			{Finding: finding("generic-password", rules.SeverityMedium, weakSecret, file("app.ini"), 2, 5),
+				Suppression: Suppression{Reason: "inline", By: "app.ini:2"}},
+		},
+		AddedSuppressions: []AddedSuppression{
+			{Kind: "inline", Path: "app.ini", Line: 2, Commit: "0123456789abcdef0123456789abcdef01234567", Entry: "leakstop:allow", Applied: true, Suppresses: 1},
+			{Kind: "allowlist", Path: ".leakstop.toml", Line: 5, Commit: "0123456789abcdef0123456789abcdef01234567", Entry: `paths = "k8s/**"`, Suppresses: 1},
+		},
+		Errors:   []Problem{{Path: "vendor/locked.txt", Error: "open: permission denied"}, {Path: "b\x1b[31m.txt", Error: "read: input/output error"}},
+		Skipped:  []Skip{{Path: "data/huge.csv", Reason: "larger than --max-file-size"}},
+		Partial:  true,
+		Scanned:  42,
+		Bytes:    123456,
+		RuleRank: map[string]int{"acme-token": 0, "fake-private-key": 1, "generic-password": 2},
 	}
 }
 
@@ -83,6 +94,14 @@ func TestGolden(t *testing.T) {
 		{"findings_show.txt", sample(), FormatText, Options{ShowSecrets: true}},
 		{"findings.json", sample(), FormatJSON, Options{}},
 		{"findings_show.json", sample(), FormatJSON, Options{ShowSecrets: true}},
+		{"findings_suppressed.txt", sample(), FormatText, Options{ShowSuppressed: true}},
+		{"findings_suppressed.json", sample(), FormatJSON, Options{ShowSuppressed: true}},
+		{"empty.html", empty, FormatHTML, Options{}},
+		{"findings.html", sample(), FormatHTML, Options{}},
+		{"findings_show.html", sample(), FormatHTML, Options{ShowSecrets: true}},
+		{"sprawl.txt", spreadReport(), FormatText, Options{}},
+		{"sprawl.json", spreadReport(), FormatJSON, Options{}},
+		{"sprawl.html", spreadReport(), FormatHTML, Options{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,7 +187,7 @@ func TestJSONSchema(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != 1 || !doc.Partial || doc.Tool.Name != "leakstop" {
+	if doc.Schema != Schema || !doc.Partial || doc.Tool.Name != "leakstop" {
 		t.Errorf("header: %+v", doc)
 	}
 	if doc.Summary.Findings != 5 || doc.Summary.Secrets != 3 || doc.Summary.Suppressed != 2 ||

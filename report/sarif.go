@@ -334,6 +334,9 @@ func sarifResult(f *detect.Finding, ruleIndex int, show bool) *sarif.Result {
 	if f.Source.Commit != "" {
 		msg += ", commit " + shortCommit(f.Source.Commit)
 	}
+	if w := slackWhere(&f.Source); isSlack(f) && w != "" {
+		msg += ", " + w
+	}
 	if len(f.Decoded) > 0 {
 		msg += ", decoded from " + strings.Join(f.Decoded, ", ")
 	}
@@ -361,6 +364,9 @@ func sarifResult(f *detect.Finding, ruleIndex int, show bool) *sarif.Result {
 }
 
 func sarifLocation(f *detect.Finding, region *sarif.Region) *sarif.Location {
+	if isSlack(f) && f.Source.File != "" {
+		return slackSARIFLocation(f, region)
+	}
 	art := sarif.NewArtifactLocation()
 	if p := workspacePath(f); p != "" {
 		art.WithUri(sarifURI(p)).WithUriBaseId(srcRoot)
@@ -413,6 +419,9 @@ func sarifResultProperties(f *detect.Finding, show bool) sarif.Properties {
 		"confirmed_by": f.ConfirmedBy, "provider": f.Provider,
 		"secret_sha256": f.SecretSHA256, "secret_hmac": f.SecretHMAC,
 		"kind": o.Kind, "repo": o.Repo, "commit": o.Commit, "author": o.Author,
+		"channel": o.Channel, "channel_name": o.ChannelName, "channel_type": o.ChannelType,
+		"user": o.User, "user_name": o.UserName, "user_real_name": o.UserRealName,
+		"ts": o.TS, "thread_ts": o.ThreadTS, "permalink": o.Permalink, "file": o.File,
 	} {
 		if v != "" {
 			p[k] = v
@@ -420,6 +429,9 @@ func sarifResultProperties(f *detect.Finding, show bool) sarif.Properties {
 	}
 	if !o.Date.IsZero() {
 		p["date"] = o.Date.UTC().Format(time.RFC3339)
+	}
+	if isSlack(f) && o.File != "" {
+		p["file_line"] = slackFileLine(f, f.Line)
 	}
 	if len(o.Commits) > 0 {
 		p["commits"] = o.Commits

@@ -10,6 +10,7 @@ import (
 
 	"github.com/leakstop/leakstop/detect"
 	"github.com/leakstop/leakstop/rules"
+	"github.com/leakstop/leakstop/source"
 )
 
 // ANSI styles for terminals.
@@ -42,10 +43,11 @@ func (t *textWriter) printf(format string, args ...any) { fmt.Fprintf(t.w, forma
 // writeText writes r (sorted) for people.
 func (r *Report) writeText(w io.Writer, opts Options) error {
 	t := &textWriter{w: bufio.NewWriter(w), color: opts.Color}
-	gs := groups(r.Findings)
+	gs := r.groups()
 	for _, g := range gs {
 		t.secretBlock(g, opts.ShowSecrets)
 	}
+	t.suppressedBlocks(r, opts)
 	if len(r.Errors) > 0 {
 		t.printf("%s\n", t.style(ansiRed, fmt.Sprintf("Could not read %s (the scan is partial):", plural(len(r.Errors), "item"))))
 		for _, e := range r.Errors {
@@ -95,17 +97,33 @@ func (t *textWriter) secretBlock(g *group, show bool) {
 	case f.SecretHMAC != "":
 		t.printf("  hmac    %s\n", t.style(ansiDim, f.SecretHMAC))
 	}
+	if len(g.findings) > 1 {
+		t.spread(sprawlOfGroup(g))
+	}
 	for i, p := range g.findings {
 		label := "  at      "
 		if i > 0 {
 			label = "          "
 		}
 		t.printf("%s%s\n", label, placeText(p))
+		if isSlack(p) {
+			t.slackLines(p)
+		}
 		// What .leakstopignore and baselines name it by: the secret at
 		// this path.
 		t.printf("            fingerprint %s\n", t.style(ansiDim, p.Fingerprint))
 	}
 	t.printf("\n")
+}
+
+// spread writes where a secret of several places is: how many places of
+// which kinds, when it was first and last seen, and where it still is.
+func (t *textWriter) spread(s *sprawl) {
+	t.printf("  spread  %s\n", s.spreadText())
+	if !s.firstSeen.IsZero() {
+		t.printf("          first seen %s, last seen %s\n", seenDate(s.firstSeen), seenDate(s.lastSeen))
+	}
+	t.printf("          %s\n", s.presentText())
 }
 
 // placeText is path:line:column and what else tells the place apart.
@@ -123,6 +141,12 @@ func placeText(f *detect.Finding) string {
 	}
 	if f.Source.Commit != "" {
 		notes = append(notes, "commit "+clean(f.Source.Commit))
+	}
+	if f.Source.AtHead {
+		notes = append(notes, "still at HEAD")
+	}
+	if f.Source.Kind == source.KindSlack && f.Source.Permalink != "" {
+		notes = append(notes, "message "+clean(f.Source.Permalink))
 	}
 	if len(f.Decoded) > 0 {
 		notes = append(notes, "decoded from "+strings.Join(f.Decoded, ", "))
@@ -155,13 +179,16 @@ func (t *textWriter) summary(r *Report, secrets int) string {
 		parts = append(parts, t.style(ansiRed+ansiBold, found)+"; "+scanned)
 	}
 	if r.Suppressed > 0 {
-		parts = append(parts, fmt.Sprintf("%d suppressed", r.Suppressed))
+		parts = append(parts, r.suppressedText())
 	}
 	if len(r.Skipped) > 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped", len(r.Skipped)))
 	}
 	if r.Partial {
 		parts = append(parts, t.style(ansiRed, "partial: "+plural(len(r.Errors), "error")))
+	}
+	if r.Rotation != nil {
+		parts = append(parts, r.Rotation.String())
 	}
 	return strings.Join(parts, "; ") + "."
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -74,20 +73,13 @@ func Default() (*Set, error) {
 	return set, nil
 }
 
-// Configure builds the rule set a run uses: the default catalog (unless a
-// config file turns it off), the config files' rules on top, minus the rules
-// they disable. configs are paths of user rule files, in order.
+// Configure builds the rule set a run uses from config files on disk:
+// configs are their paths, in order (see ConfigureFiles).
 func Configure(configs []string) (*Set, error) {
-	def, err := Default()
-	if err != nil {
-		return nil, err
-	}
-	set := def
-	useDefault := true
-	var user []*Rule
-	var disable []string
-	disabledIn := map[string]string{} // rule id -> file disabling it
-	var errs Errors
+	var (
+		files []*File
+		errs  Errors
+	)
 	for _, p := range configs {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -102,6 +94,30 @@ func Configure(configs []string) (*Set, error) {
 			}
 			return nil, err
 		}
+		files = append(files, f)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return ConfigureFiles(files)
+}
+
+// ConfigureFiles builds the rule set a run uses: the default catalog
+// (unless a config file turns it off), the loaded files' rules on top,
+// minus the rules they disable. A file may have been read from disk or
+// from a commit; errors name it as File.Name does.
+func ConfigureFiles(files []*File) (*Set, error) {
+	def, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	set := def
+	useDefault := true
+	var user []*Rule
+	var disable []string
+	disabledIn := map[string]*File{} // rule id -> file disabling it
+	var errs Errors
+	for _, f := range files {
 		useDefault = useDefault && f.UseDefault
 		for _, r := range f.Rules {
 			if r.Family == "" {
@@ -111,11 +127,8 @@ func Configure(configs []string) (*Set, error) {
 		user = append(user, f.Rules...)
 		disable = append(disable, f.Disable...)
 		for _, id := range f.Disable {
-			disabledIn[id] = p
+			disabledIn[id] = f
 		}
-	}
-	if len(errs) > 0 {
-		return nil, errs
 	}
 	if !useDefault {
 		set = NewSet()
@@ -123,10 +136,8 @@ func Configure(configs []string) (*Set, error) {
 	set = set.Merge(NewSet(user...))
 	set, unknown := set.Without(disable)
 	for _, id := range unknown {
-		file := disabledIn[id]
-		data, _ := os.ReadFile(file)
-		errs = append(errs, &Error{File: file, Line: scanPositions(data).findKey(1, bytes.Count(data, []byte("\n"))+1, "disable"),
-			Msg: fmt.Sprintf("cannot disable unknown rule %q", id)})
+		f := disabledIn[id]
+		errs = append(errs, &Error{File: f.Name, Line: f.DisableLine, Msg: fmt.Sprintf("cannot disable unknown rule %q", id)})
 	}
 	if len(errs) > 0 {
 		return nil, errs

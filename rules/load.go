@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -18,9 +19,16 @@ type File struct {
 	// UseDefault keeps the default catalog (true unless the file says
 	// [extend] default = false).
 	UseDefault bool
-	// Disable lists rule ids (or aliases) to turn off.
-	Disable []string
+	// Disable lists rule ids (or aliases) to turn off; DisableLine is
+	// where the list is written (0 when unknown).
+	Disable     []string
+	DisableLine int
 }
+
+// SuppressionTables are the top-level tables of a config file that hold
+// suppressions rather than rules: package suppress reads and checks them,
+// so Load passes over their keys. Any other unknown key is an error.
+func SuppressionTables() []string { return []string{"allowlists"} }
 
 // Error is one problem in a rule file, with its position.
 type Error struct {
@@ -128,6 +136,9 @@ func load(name string, data []byte, strict bool) (*File, error) {
 		errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, k := range md.Undecoded() {
+		if slices.Contains(SuppressionTables(), k[0]) {
+			continue
+		}
 		fail(pos.keyLine(k), "unknown key %q", k.String())
 	}
 
@@ -137,6 +148,9 @@ func load(name string, data []byte, strict bool) (*File, error) {
 			f.UseDefault = *tf.Extend.Default
 		}
 		f.Disable = tf.Extend.Disable
+		if len(f.Disable) > 0 {
+			f.DisableLine = pos.findKey(1, len(pos.lines), "disable")
+		}
 	}
 	seen := map[string]int{}
 	for i, tr := range tf.Rules {

@@ -64,3 +64,21 @@ func TestPositionsWithQuotesInLiterals(t *testing.T) {
 		t.Fatalf("error %v, want one at f.toml:7", err)
 	}
 }
+
+// A config file holds allowlists besides rules: Load passes over the
+// tables package suppress reads, and still rejects any other unknown key.
+func TestLoadPassesOverSuppressionTables(t *testing.T) {
+	data := "[extend]\ndisable = [\"x-y\"]\n\n[[rules]]\nid = \"a-b\"\nregex = '(?P<secret>abc)'\n\n" +
+		"[[allowlists]]\npaths = [\"docs/**\"]\nanything = 1\n"
+	f, err := Load("f.toml", []byte(data))
+	if err != nil {
+		t.Fatalf("allowlists are not the rule loader's to check: %v", err)
+	}
+	if len(f.Rules) != 1 || f.DisableLine != 2 {
+		t.Errorf("rules %d, disable line %d", len(f.Rules), f.DisableLine)
+	}
+	_, err = Load("f.toml", []byte(data+"\n[allowlist]\npaths = [\"x\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), `f.toml:12: unknown key "allowlist"`) {
+		t.Errorf("err = %v, want the unknown table named with its line", err)
+	}
+}

@@ -133,11 +133,18 @@ func (p positions) findKey(from, to int, key string) int {
 				return l
 			}
 		}
-		if h := headerName(line); h != nil && strings.Contains(string(h), key) {
+		if h := headerName(line); h != nil && lastComponent(h) == key {
 			return l
 		}
 	}
 	return 0
+}
+
+// lastComponent is the last name of a table header: "requires" of
+// [rules.requires], "allowlists" of [[allowlists]].
+func lastComponent(header []byte) string {
+	name := strings.Trim(string(header), "[]")
+	return name[strings.LastIndexByte(name, '.')+1:]
 }
 
 // keyLine finds where an undecoded key was written: the first assignment

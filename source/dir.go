@@ -33,7 +33,12 @@ type Dir struct {
 	// and a link back to a folder being walked is skipped.
 	FollowSymlinks bool
 	// MaxFileSize skips larger files (listed as skipped); 0 means no limit.
+	// It applies to the members of archives, not to archives themselves:
+	// Archive bounds those.
 	MaxFileSize int64
+	// Archive bounds the opening of archives (see expandArchive); its zero
+	// value opens none and lists each as skipped.
+	Archive ArchiveLimits
 }
 
 var _ Source = (*Dir)(nil)
@@ -50,6 +55,8 @@ type fileJob struct {
 	abs    string // path to open
 	shown  string // path in problems
 	origin Origin
+	// large: the file is over MaxFileSize, to scan only if an archive.
+	large bool
 }
 
 // Fragments walks the roots and visits each text file's content. It stops
@@ -76,7 +83,7 @@ func (d *Dir) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 				if inner.Err() != nil {
 					continue // drain so the walker never blocks
 				}
-				if err := d.read(w, j, visit, p); err != nil {
+				if err := d.read(inner, w, j, visit, p); err != nil {
 					fail(err)
 				}
 			}
@@ -196,11 +203,12 @@ func (w *walker) file(ctx context.Context, abs, shown, rel string, fi os.FileInf
 		w.p.Skip(shown, notRegular(fi.Mode().Type()))
 		return
 	}
-	if w.d.MaxFileSize > 0 && fi.Size() > w.d.MaxFileSize {
+	large := w.d.MaxFileSize > 0 && fi.Size() > w.d.MaxFileSize
+	if large && w.d.Archive.MaxDepth <= 0 {
 		w.p.Skip(shown, ReasonTooLarge)
 		return
 	}
-	j := fileJob{abs: abs, shown: shown, origin: Origin{Kind: KindFile, Path: rel, Root: w.root}}
+	j := fileJob{abs: abs, shown: shown, origin: Origin{Kind: KindFile, Path: rel, Root: w.root}, large: large}
 	select {
 	case w.work <- j:
 	case <-ctx.Done():
@@ -212,9 +220,10 @@ func (w *walker) shown(rel string) string {
 	return filepath.ToSlash(filepath.Join(w.root, filepath.FromSlash(rel)))
 }
 
-// read opens, checks and visits one file. Only visit's error is returned;
-// a file that cannot be read is reported to p.
-func (d *Dir) read(worker int, j fileJob, visit Visit, p Problems) error {
+// read opens, checks and visits one file, or each member of an archive.
+// Only visit's error (or ctx's) is returned; a file that cannot be read is
+// reported to p.
+func (d *Dir) read(ctx context.Context, worker int, j fileJob, visit Visit, p Problems) error {
 	// O_NONBLOCK: should the file have become a named pipe since it was
 	// listed, opening it must not wait for a writer.
 	f, err := os.OpenFile(j.abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
@@ -232,16 +241,40 @@ func (d *Dir) read(worker int, j fileJob, visit Visit, p Problems) error {
 		p.Skip(j.shown, notRegular(fi.Mode().Type()))
 		return nil
 	}
-	raw, tooLarge, err := readLimited(f, fi.Size(), d.MaxFileSize)
-	switch {
-	case err != nil:
-		p.Error(j.shown, plainError(err))
-		return nil
-	case tooLarge:
+	// When the file last changed: the date the sprawl view gives a place
+	// on disk.
+	j.origin.Date = fi.ModTime().UTC()
+	// An archive is opened whatever its size; a larger one is read from
+	// the file as needed rather than held in memory.
+	archive := func(r io.ReaderAt, size int64) (bool, error) {
+		item := archiveItem{Name: j.origin.Path, R: r, Size: size, Origins: []Origin{j.origin},
+			Shown: func(m string) []string { return []string{joinMember(j.shown, m)} }}
+		return expandArchive(ctx, item, archiveOptions{Limits: d.Archive, MaxFileSize: d.MaxFileSize,
+			Worker: worker, Visit: visit, Problems: p})
+	}
+	tooLarge := j.large
+	var raw []byte
+	if !tooLarge {
+		raw, tooLarge, err = readLimited(f, fi.Size(), d.MaxFileSize)
+		if err != nil {
+			p.Error(j.shown, plainError(err))
+			return nil
+		}
+	}
+	if tooLarge {
+		if ok, err := archive(f, fi.Size()); ok {
+			return err
+		}
 		p.Skip(j.shown, ReasonTooLarge)
 		return nil
-	case len(raw) == 0:
+	}
+	if len(raw) == 0 {
 		return nil
+	}
+	if mayBeArchive(raw[:min(len(raw), sniffArchiveLen)], j.origin.Path) {
+		if ok, err := archive(bytes.NewReader(raw), int64(len(raw))); ok {
+			return err
+		}
 	}
 	data, enc, binary := textOf(raw)
 	if binary {

@@ -58,8 +58,13 @@ type Git struct {
 	// blobs, blobs only in the index or in an abandoned stash. Their
 	// origins have Kind KindGitObject and no path.
 	AllObjects bool
-	// MaxFileSize skips larger blobs (listed as skipped); 0: no limit.
+	// MaxFileSize skips larger blobs (listed as skipped); 0: no limit. A
+	// blob that is an archive is bounded by Archive instead, and its
+	// members by MaxFileSize.
 	MaxFileSize int64
+	// Archive bounds the opening of blobs that are archives (see
+	// expandArchive); its zero value opens none and lists each as skipped.
+	Archive ArchiveLimits
 
 	// goGitOnly reads every object through go-git, as when no git binary
 	// is installed (for tests of that path).
@@ -117,6 +122,10 @@ func (g *Git) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 	if err := h.carry(ctx); err != nil {
 		return err
 	}
+	if c, ok := g.headCommit(repo, sel); ok {
+		h.readHead(c)
+	}
+	h.repoURL = remoteWebURL(repo)
 	return h.emit(ctx, max(jobs, 1), visit)
 }
 

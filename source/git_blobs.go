@@ -54,7 +54,7 @@ func (h *history) emit(ctx context.Context, jobs int, visit Visit) error {
 				if inner.Err() != nil {
 					continue // drain so the reader never blocks
 				}
-				if err := h.scanJob(w, j, visit); err != nil {
+				if err := h.scanJob(inner, w, j, visit); err != nil {
 					once.Do(func() { visitErr = err; cancel() })
 				}
 			}
@@ -69,7 +69,10 @@ func (h *history) emit(ctx context.Context, jobs int, visit Visit) error {
 	return ctx.Err()
 }
 
-func (h *history) scanJob(worker int, j *blobJob, visit Visit) error {
+func (h *history) scanJob(ctx context.Context, worker int, j *blobJob, visit Visit) error {
+	if ok, err := h.expandBlob(ctx, worker, j, visit); ok {
+		return err
+	}
 	data, enc, binary := textOf(j.raw)
 	if binary {
 		return nil
@@ -113,7 +116,8 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 				_, err := r.Discard(int(size))
 				return err // left unread: go-git reports it below
 			}
-			if h.tooLarge(bp, id, size) {
+			head := func() []byte { b, _ := r.Peek(int(min(size, sniffArchiveLen))); return b }
+			if h.tooLarge(bp, id, size, head) {
 				_, err := r.Discard(int(size))
 				return err
 			}
@@ -206,9 +210,10 @@ func (h *history) readInStoreOrder(ctx context.Context, byID map[plumbing.Hash]*
 	}
 }
 
-// tooLarge reports a blob above MaxFileSize as skipped.
-func (h *history) tooLarge(bp *blobProv, id plumbing.Hash, size int64) bool {
-	if h.g.MaxFileSize <= 0 || size <= h.g.MaxFileSize {
+// tooLarge reports a blob above MaxFileSize as skipped, unless its first
+// bytes (head) say it is an archive that Archive allows to open.
+func (h *history) tooLarge(bp *blobProv, id plumbing.Hash, size int64, head func() []byte) bool {
+	if h.g.MaxFileSize <= 0 || size <= h.g.MaxFileSize || h.openableArchive(bp, size, head) {
 		return false
 	}
 	bp.read = true
@@ -221,7 +226,7 @@ func (h *history) tooLarge(bp *blobProv, id plumbing.Hash, size int64) bool {
 // send reads one blob through go-git and queues it.
 func (h *history) send(ctx context.Context, work chan<- *blobJob, id plumbing.Hash, bp *blobProv, obj plumbing.EncodedObject) {
 	size := obj.Size()
-	if h.tooLarge(bp, id, size) {
+	if h.tooLarge(bp, id, size, func() []byte { return objectHead(obj) }) {
 		return
 	}
 	bp.read = true
@@ -252,7 +257,7 @@ func (h *history) queue(ctx context.Context, work chan<- *blobJob, id plumbing.H
 		paths := slices.Clone(bp.paths)
 		slices.SortFunc(paths, func(a, b *pathProv) int { return strings.Compare(a.path.canon, b.path.canon) })
 		for _, pp := range paths {
-			j.origins = append(j.origins, h.origin(pp))
+			j.origins = append(j.origins, h.origin(pp, id))
 			if h.sel.ranged {
 				j.bases = append(j.bases, h.parentTexts(pp))
 			}
@@ -264,13 +269,14 @@ func (h *history) queue(ctx context.Context, work chan<- *blobJob, id plumbing.H
 	}
 }
 
-// origin describes one path of a blob's provenance.
-func (h *history) origin(pp *pathProv) Origin {
+// origin describes one path of blob id's provenance.
+func (h *history) origin(pp *pathProv, id plumbing.Hash) Origin {
 	n := &h.nodes[pp.credit]
 	o := Origin{
 		Kind: KindGit, Path: pp.path.canon, Root: h.g.Repo, Repo: h.g.Repo,
 		Commit: n.id, Author: n.author, Date: n.when, Message: n.subject,
 		CommitCount: pp.carriers, Order: int(pp.credit),
+		AtHead: h.atHead(pp.path.key, id), RepoURL: h.repoURL,
 	}
 	for _, ci := range pp.listed {
 		if ci != pp.credit {

@@ -76,6 +76,12 @@ type history struct {
 	trees treeStore
 	cat   *catFile // nil: read every object through go-git
 
+	// head holds the file at each path of the head commit's tree (see
+	// headCommit); repoURL is the repository's web address. Both only
+	// describe origins.
+	head    map[pathKey]objID
+	repoURL string
+
 	// for the commit being compared with its parents
 	fresh []freshBlob
 	gone  map[objID]pathKey // blob → path, present in a parent

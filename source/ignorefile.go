@@ -46,44 +46,56 @@ const maxIgnoreFileSize = 16 << 20
 // .git folder, bare or linked work tree), no git binary is needed, and no
 // filter or textconv can change the bytes.
 func ReadFileAt(repo, rev, path string) (data []byte, found bool, err error) {
+	files, err := ReadFilesAt(repo, rev, path)
+	data, found = files[path]
+	return data, found, err
+}
+
+// ReadFilesAt reads several files of one commit as ReadFileAt does, opening
+// the repository once: the map holds the paths the commit has.
+func ReadFilesAt(repo, rev string, paths ...string) (map[string][]byte, error) {
 	r, err := openGit(repo)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	defer r.close()
 	h, err := resolveCommit(r, rev)
 	if err != nil {
-		return nil, false, &noCommitError{err}
+		return nil, &noCommitError{err}
 	}
 	c, err := object.GetCommit(r.st, h)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", rev, err)
+		return nil, fmt.Errorf("%s: %w", rev, err)
 	}
 	tree, err := c.Tree()
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", rev, err)
+		return nil, fmt.Errorf("%s: %w", rev, err)
 	}
-	f, err := tree.File(path)
-	switch {
-	case errors.Is(err, object.ErrFileNotFound), errors.Is(err, object.ErrDirectoryNotFound):
-		return nil, false, nil
-	case err != nil:
-		return nil, false, fmt.Errorf("%s:%s: %w", rev, path, err)
-	case f.Mode != filemode.Regular && f.Mode != filemode.Executable && f.Mode != filemode.Deprecated:
-		return nil, false, fmt.Errorf("%s:%s: not a regular file", rev, path)
-	case f.Size > maxIgnoreFileSize:
-		return nil, false, fmt.Errorf("%s:%s: larger than %d bytes", rev, path, maxIgnoreFileSize)
+	out := map[string][]byte{}
+	for _, path := range paths {
+		f, err := tree.File(path)
+		switch {
+		case errors.Is(err, object.ErrFileNotFound), errors.Is(err, object.ErrDirectoryNotFound):
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("%s:%s: %w", rev, path, err)
+		case f.Mode != filemode.Regular && f.Mode != filemode.Executable && f.Mode != filemode.Deprecated:
+			return nil, fmt.Errorf("%s:%s: not a regular file", rev, path)
+		case f.Size > maxIgnoreFileSize:
+			return nil, fmt.Errorf("%s:%s: larger than %d bytes", rev, path, maxIgnoreFileSize)
+		}
+		rd, err := f.Reader()
+		if err != nil {
+			return nil, fmt.Errorf("%s:%s: %w", rev, path, err)
+		}
+		data, err := io.ReadAll(rd)
+		rd.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s:%s: %w", rev, path, err)
+		}
+		out[path] = data
 	}
-	rd, err := f.Reader()
-	if err != nil {
-		return nil, false, fmt.Errorf("%s:%s: %w", rev, path, err)
-	}
-	defer rd.Close()
-	data, err = io.ReadAll(rd)
-	if err != nil {
-		return nil, false, fmt.Errorf("%s:%s: %w", rev, path, err)
-	}
-	return data, true, nil
+	return out, nil
 }
 
 // WorkTreeOf returns the top folder of repo's work tree, repo being what
@@ -148,4 +160,59 @@ func TopLevel(ctx context.Context, dir string, env []string) (string, error) {
 		return "", errors.New("git rev-parse: not in a work tree")
 	}
 	return top, nil
+}
+
+// StagedPaths returns the paths (relative to the top of the work tree)
+// whose staged version differs from HEAD's, in the index of the work tree
+// at top (the one GIT_INDEX_FILE names, as Staged reads it). HEAD must
+// name a commit.
+func StagedPaths(ctx context.Context, top string) (map[string]bool, error) {
+	out, err := (&Staged{Dir: top}).git(ctx, "diff-index", "--cached", "--name-only", "-z", "--no-renames", "HEAD", "--")
+	if err != nil {
+		return nil, err
+	}
+	paths := map[string]bool{}
+	for _, p := range bytes.Split(out, []byte{0}) {
+		if len(p) > 0 {
+			paths[string(p)] = true
+		}
+	}
+	return paths, nil
+}
+
+// ReadIndexFile returns the file at path (relative to the top of the work
+// tree, '/'-separated) as staged in the index of the work tree at top
+// (the one GIT_INDEX_FILE names, as Staged reads it), and whether the
+// index has a file there. A staged scan compares it with HEAD's version:
+// what the commit would add to a suppression file is listed.
+func ReadIndexFile(ctx context.Context, top, path string) (data []byte, found bool, err error) {
+	g := &Staged{Dir: top}
+	out, err := g.git(ctx, "ls-files", "--stage", "-z", "--", ":(literal)"+path)
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s in the index: %w", path, err)
+	}
+	// "<mode> <object> <stage>\t<path>\0": the entry of that very path
+	// (a folder's lists its files), at stage 0 (a conflicted path has
+	// stages 1 to 3 and nothing staged yet).
+	var fields []string
+	for _, rec := range bytes.Split(out, []byte{0}) {
+		meta, p, ok := bytes.Cut(rec, []byte("\t"))
+		if f := strings.Fields(string(meta)); ok && string(p) == path && len(f) == 3 && f[2] == "0" {
+			fields = f
+		}
+	}
+	if fields == nil {
+		return nil, false, nil
+	}
+	if fields[0] != "100644" && fields[0] != "100755" {
+		return nil, false, fmt.Errorf(":%s: not a regular file", path)
+	}
+	data, err = g.git(ctx, "cat-file", "blob", fields[1])
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s in the index: %w", path, err)
+	}
+	if len(data) > maxIgnoreFileSize {
+		return nil, false, fmt.Errorf(":%s: larger than %d bytes", path, maxIgnoreFileSize)
+	}
+	return data, true, nil
 }

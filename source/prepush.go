@@ -73,6 +73,8 @@ type PrePush struct {
 	Updates []PushUpdate
 	// MaxFileSize skips larger blobs (listed as skipped); 0: no limit.
 	MaxFileSize int64
+	// Archive bounds the opening of archives, as for Git.
+	Archive ArchiveLimits
 }
 
 var _ Source = (*PrePush)(nil)
@@ -91,7 +93,7 @@ func (pp *PrePush) Fragments(ctx context.Context, jobs int, visit Visit, p Probl
 	if len(sel.tips) == 0 {
 		return nil // only deletions, or nothing to push
 	}
-	g := &Git{Repo: pp.Repo, MaxFileSize: pp.MaxFileSize, preset: &sel}
+	g := &Git{Repo: pp.Repo, MaxFileSize: pp.MaxFileSize, Archive: pp.Archive, preset: &sel}
 	return g.Fragments(ctx, jobs, visit, p)
 }
 

@@ -14,6 +14,7 @@ import (
 const (
 	KindFile  = "file"
 	KindStdin = "stdin"
+	KindSlack = "slack"
 )
 
 // Origin is one place a fragment's bytes were seen.
@@ -38,10 +39,57 @@ type Origin struct {
 	// finding only where the range added it; empty there means nothing was
 	// added (a rename or a copy of existing content).
 	Added []LineRange `json:"added,omitempty"`
+	// AtHead is set by the git source when the content is still at this
+	// path in the tree of HEAD (or of the branch or range tip scanned):
+	// the leak is not only in history.
+	AtHead bool `json:"at_head,omitempty"`
+	// RepoURL is the repository's web address, https://host/owner/name,
+	// made from its origin remote without credentials; empty when unknown
+	// (no remote, or one that is a local path). Reports link commits to it.
+	RepoURL string `json:"repo_url,omitempty"`
+	// Channel (its id: names change), User, TS and Permalink place a Slack
+	// message (kind "slack"): the ts is the message's id in the channel and
+	// its time, seconds.microseconds since the epoch.
+	Channel   string `json:"channel,omitempty"`
+	User      string `json:"user,omitempty"`
+	TS        string `json:"ts,omitempty"`
+	Permalink string `json:"permalink,omitempty"`
+	// More of a Slack message, as the export says it when it was made:
+	// the channel's name and type (public, private, dm, mpim; for a
+	// direct message the name lists its members), the user's name and
+	// real name (a bot's name), and the thread the message is in
+	// (thread_ts; the ts of its first message).
+	ChannelName  string `json:"channel_name,omitempty"`
+	ChannelType  string `json:"channel_type,omitempty"`
+	UserName     string `json:"user_name,omitempty"`
+	UserRealName string `json:"user_real_name,omitempty"`
+	ThreadTS     string `json:"thread_ts,omitempty"`
+	// File is the file that holds the bytes inside a Slack export (the
+	// day file of a message, a file downloaded with it), relative to Root
+	// ('/'-separated), and FileLine the line of the message's text in it
+	// (see FileLineAt).
+	File     string `json:"file,omitempty"`
+	FileLine int    `json:"file_line,omitempty"`
+	// fileLines maps each line of a message's fragment to its line in
+	// File: a message joins texts found on several lines of its day file.
+	fileLines []int
 	// Order ranks the commits of one history scan, parents before
 	// children (topological order): which of two versions came first when
 	// their dates say nothing (equal, or rewritten by a rebase).
 	Order int `json:"-"`
+}
+
+// FileLineAt returns the line of File that holds line (1-based) of the
+// fragment: for a message, the line of its day file where the text
+// holding that line is; for a file, line itself.
+func (o *Origin) FileLineAt(line int) int {
+	if i := line - 1; i >= 0 && i < len(o.fileLines) {
+		return o.fileLines[i]
+	}
+	if o.FileLine > 0 {
+		return o.FileLine
+	}
+	return line
 }
 
 // Fragment is bytes to scan and where they came from.

@@ -43,8 +43,12 @@ const emptyBlob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 type Staged struct {
 	// Dir is a folder in the work tree; "" is the current folder.
 	Dir string
-	// MaxFileSize skips larger blobs (listed as skipped); 0: no limit.
+	// MaxFileSize skips larger blobs (listed as skipped); 0: no limit. A
+	// blob that is an archive is bounded by Archive instead.
 	MaxFileSize int64
+	// Archive bounds the opening of staged archives (see expandArchive);
+	// its zero value opens none and lists each as skipped.
+	Archive ArchiveLimits
 	// Env is the environment git runs with; nil: the process's.
 	Env []string
 }
@@ -209,7 +213,7 @@ func (s *Staged) emit(ctx context.Context, gitDir string, entries []stagedEntry,
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				if err := s.scanJob(w, j, visit); err != nil {
+				if err := s.scanJob(inner, w, j, visit, p); err != nil {
 					once.Do(func() { visitErr = err; cancel() })
 				}
 			}
@@ -227,13 +231,27 @@ func (s *Staged) emit(ctx context.Context, gitDir string, entries []stagedEntry,
 	return readErr
 }
 
-func (s *Staged) scanJob(worker int, j *stagedJob, visit Visit) error {
+func (s *Staged) scanJob(ctx context.Context, worker int, j *stagedJob, visit Visit, p Problems) error {
+	o := Origin{Kind: KindStaged, Path: j.e.path, Root: s.Dir}
+	if !mayBeArchive(j.raw[:min(len(j.raw), sniffArchiveLen)], j.e.path) {
+		return s.scanText(worker, j, o, visit)
+	}
+	item := archiveItem{Name: j.e.path, R: bytes.NewReader(j.raw), Size: int64(len(j.raw)), Origins: []Origin{o},
+		Added: memberAdded(ctx, j.e.path, [][]parentText{{j.base}}, s.Archive, s.MaxFileSize)}
+	if ok, err := expandArchive(ctx, item, archiveOptions{Limits: s.Archive, MaxFileSize: s.MaxFileSize,
+		Worker: worker, Visit: visit, Problems: p}); ok {
+		return err
+	}
+	return s.scanText(worker, j, o, visit)
+}
+
+// scanText visits a staged blob that is text, at o.
+func (s *Staged) scanText(worker int, j *stagedJob, o Origin, visit Visit) error {
 	data, enc, binary := textOf(j.raw)
 	if binary {
 		return nil
 	}
-	o := Origin{Kind: KindStaged, Path: j.e.path, Root: s.Dir,
-		Added: addedLines([]parentText{j.base}, j.raw)}
+	o.Added = addedLines([]parentText{j.base}, j.raw)
 	return visit(worker, &Fragment{Data: data, ID: j.e.blob, Origins: []Origin{o}, Encoding: enc})
 }
 
@@ -309,7 +327,7 @@ func (s *Staged) readBlobs(ctx context.Context, gitDir string, entries []stagedE
 			job, skip = nil, true
 			_, err := io.CopyN(io.Discard, r, size)
 			return err
-		case !w.head && s.MaxFileSize > 0 && size > s.MaxFileSize:
+		case !w.head && s.MaxFileSize > 0 && size > s.MaxFileSize && !s.openableArchive(e.path, size, r):
 			p.Skip(e.path, fmt.Sprintf("%s (%d bytes, blob %s)", ReasonTooLarge, size, e.blob))
 			skip = true
 			_, err := io.CopyN(io.Discard, r, size)
@@ -342,4 +360,13 @@ func (s *Staged) readBlobs(ctx context.Context, gitDir string, entries []stagedE
 		}
 	}
 	return nil
+}
+
+// openableArchive reports whether a staged blob over MaxFileSize is an
+// archive to open all the same (see openableArchive).
+func (s *Staged) openableArchive(name string, size int64, r *bufio.Reader) bool {
+	return openableArchive(s.Archive, name, size, func() []byte {
+		head, _ := r.Peek(int(min(size, sniffArchiveLen)))
+		return head
+	})
 }

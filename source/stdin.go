@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"path/filepath"
@@ -13,9 +14,12 @@ type Stdin struct {
 	R io.Reader
 	// Name is the path findings carry (--path-name); default "stdin".
 	Name string
-	// MaxSize skips input longer than this (listed as skipped); 0 means
-	// no limit.
+	// MaxSize skips input longer than this (listed as skipped), and
+	// longer members of an archive; 0 means no limit.
 	MaxSize int64
+	// Archive bounds the opening of input that is an archive (see
+	// expandArchive); its zero value opens none and lists it as skipped.
+	Archive ArchiveLimits
 }
 
 var _ Source = (*Stdin)(nil)
@@ -58,11 +62,17 @@ func (s *Stdin) Fragments(ctx context.Context, jobs int, visit Visit, p Problems
 	case len(res.data) == 0:
 		return nil
 	}
+	origin := Origin{Kind: KindStdin, Path: name}
+	item := archiveItem{Name: name, R: bytes.NewReader(res.data), Size: int64(len(res.data)), Origins: []Origin{origin}}
+	if ok, err := expandArchive(ctx, item, archiveOptions{Limits: s.Archive, MaxFileSize: s.MaxSize,
+		Visit: visit, Problems: p}); ok {
+		return err
+	}
 	data, enc, _ := textOf(res.data)
 	f := &Fragment{
 		Data:     data,
 		ID:       BlobID(res.data),
-		Origins:  []Origin{{Kind: KindStdin, Path: name}},
+		Origins:  []Origin{origin},
 		Encoding: enc,
 	}
 	return visit(0, f)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/leakstop/leakstop/detect"
 )
@@ -119,6 +120,7 @@ func ParseBaseline(name string, data []byte) ([]Entry, error) {
 					errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf("findings[%d]: %s", i, msg)})
 					continue
 				}
+				e.At, e.Line = name+":"+strconv.Itoa(line), line
 				entries = append(entries, e)
 			}
 			if err := expectDelim(dec, ']'); err != nil {

@@ -34,9 +34,9 @@ func TestBaselineRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{ // sorted by path, then rule; one per fingerprint
-		{Fingerprint: b.Fingerprint, RuleID: "new-token", SecretSHA256: b.SecretSHA256, Path: "a/app.env"},
-		{Fingerprint: weak.Fingerprint, RuleID: "generic-password", Path: "a/db.ini"},
-		{Fingerprint: a.Fingerprint, RuleID: "new-token", SecretSHA256: a.SecretSHA256, Path: "z/app.env"},
+		{Fingerprint: b.Fingerprint, RuleID: "new-token", SecretSHA256: b.SecretSHA256, Path: "a/app.env", At: "baseline.json:4", Line: 4},
+		{Fingerprint: weak.Fingerprint, RuleID: "generic-password", Path: "a/db.ini", At: "baseline.json:10", Line: 10},
+		{Fingerprint: a.Fingerprint, RuleID: "new-token", SecretSHA256: a.SecretSHA256, Path: "z/app.env", At: "baseline.json:15", Line: 15},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

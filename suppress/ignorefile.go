@@ -2,6 +2,7 @@ package suppress
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
@@ -38,6 +39,7 @@ func ParseIgnore(name string, data []byte) ([]Entry, error) {
 			errs = append(errs, &Error{File: name, Line: n + 1, Msg: msg})
 			continue
 		}
+		e.At, e.Line = name+":"+strconv.Itoa(n+1), n+1
 		entries = append(entries, e)
 	}
 	if len(errs) > 0 {

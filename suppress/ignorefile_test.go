@@ -27,10 +27,10 @@ func TestParseIgnore(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{Fingerprint: fpA},
-		{Fingerprint: fpB},
-		{RuleID: "github-pat", SecretSHA256: shaC},
-		{RuleID: "old.token-v2", SecretSHA256: shaC},
+		{Fingerprint: fpA, At: ".leakstopignore:3", Line: 3},
+		{Fingerprint: fpB, At: ".leakstopignore:4", Line: 4},
+		{RuleID: "github-pat", SecretSHA256: shaC, At: ".leakstopignore:5", Line: 5},
+		{RuleID: "old.token-v2", SecretSHA256: shaC, At: ".leakstopignore:7", Line: 7},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

@@ -2,9 +2,11 @@ package suppress
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/leakstop/leakstop/detect"
 	"github.com/leakstop/leakstop/rules"
+	"github.com/leakstop/leakstop/source"
 )
 
 // Marker, written in a comment of any syntax on a line a finding
@@ -22,30 +24,101 @@ const Marker = "leakstop:allow"
 
 // Allowed reports, for each finding of one fragment whose text is data,
 // whether a marker on one of its lines (Line to EndLine, and every line of
-// Lines), or alone in a comment on the line before Line, accepts it. It returns nil when data holds no marker, which costs
-// one pass over data.
+// Lines), or alone in a comment on the line before Line, accepts it. It
+// returns nil when data holds no marker, which costs one pass over data.
 func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
-	if len(fs) == 0 || !bytes.Contains(data, []byte(Marker)) {
+	at := allowedAt(&text{data: data}, fs, set)
+	if at == nil {
 		return nil
 	}
-	t := text{data: data}
 	out := make([]bool, len(fs))
+	for i, l := range at {
+		out[i] = l > 0
+	}
+	return out
+}
+
+// allowedAt returns, for each finding, the line of the marker that
+// accepts it (0: none); nil when the text holds no marker.
+func allowedAt(t *text, fs []detect.Finding, set *rules.Set) []int {
+	if len(fs) == 0 || !bytes.Contains(t.data, []byte(Marker)) {
+		return nil
+	}
+	out := make([]int, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		if above := t.line(f.Line - 1); commentOnly(above) {
-			out[i] = allows(above, f.RuleID, set)
+		if above := t.line(f.Line - 1); commentOnly(above) && allows(above, f.RuleID, set) {
+			out[i] = f.Line - 1
+			continue
 		}
-		for l := f.Line; l <= max(f.Line, f.EndLine) && !out[i]; l++ {
-			out[i] = allows(t.line(l), f.RuleID, set)
-		}
-		for _, l := range f.Lines {
-			if out[i] {
+		for _, l := range findingLines(f) {
+			if allows(t.line(l), f.RuleID, set) {
+				out[i] = l
 				break
 			}
-			out[i] = allows(t.line(l), f.RuleID, set)
 		}
 	}
 	return out
+}
+
+// addedMarkers lists the markers on lines that origins added: each origin
+// of a change (a range, a push, the index) lists the lines it added.
+// Without such an origin, or without a marker in the text, it costs at
+// most one pass over the text.
+func addedMarkers(t *text, origins []source.Origin, set *rules.Set) []AddedMarker {
+	changed := false
+	for _, o := range origins {
+		changed = changed || len(o.Added) > 0
+	}
+	if !changed || !bytes.Contains(t.data, []byte(Marker)) {
+		return nil
+	}
+	type marker struct {
+		line  int
+		rules []string
+	}
+	var ms []marker
+	for off := 0; ; {
+		i := bytes.Index(t.data[off:], []byte(Marker))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		off = start + len(Marker)
+		if off < len(t.data) && isWordByte(t.data[off]) {
+			continue // a longer word
+		}
+		line := t.lineOf(start)
+		if len(ms) > 0 && ms[len(ms)-1].line == line {
+			continue
+		}
+		rest := t.line(line)[start-t.starts[line-1]+len(Marker):]
+		var ids []string
+		for _, w := range ruleIDs(rest) {
+			if id, ok := lookup(set, string(bytes.ToLower(w))); ok && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		ms = append(ms, marker{line, ids})
+	}
+	var out []AddedMarker
+	for _, o := range origins {
+		for _, m := range ms {
+			if inRanges(o.Added, m.line) {
+				out = append(out, AddedMarker{Path: o.Path, Commit: o.Commit, Line: m.line, Rules: m.rules})
+			}
+		}
+	}
+	return out
+}
+
+func inRanges(rs []source.LineRange, line int) bool {
+	for _, r := range rs {
+		if line >= r.Start && line <= r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // text finds lines of data by number, indexing its newlines on first use.
@@ -54,9 +127,7 @@ type text struct {
 	starts []int // starts[i] is the offset of line i+1
 }
 
-// line returns line n (1-based) without its newline; nil when there is
-// no such line.
-func (t *text) line(n int) []byte {
+func (t *text) index() {
 	if t.starts == nil {
 		t.starts = []int{0}
 		for i, c := range t.data {
@@ -65,6 +136,22 @@ func (t *text) line(n int) []byte {
 			}
 		}
 	}
+}
+
+// lineOf returns the line (1-based) holding offset off.
+func (t *text) lineOf(off int) int {
+	t.index()
+	n, found := slices.BinarySearch(t.starts, off)
+	if found {
+		return n + 1
+	}
+	return n
+}
+
+// line returns line n (1-based) without its newline; nil when there is
+// no such line.
+func (t *text) line(n int) []byte {
+	t.index()
 	if n < 1 || n > len(t.starts) {
 		return nil
 	}

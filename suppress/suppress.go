@@ -1,7 +1,11 @@
 // Package suppress decides which findings the user has accepted: inline
-// `leakstop:allow` comments in the scanned text, .leakstopignore files and
-// baselines (DESIGN.md). It runs before verification, so an accepted test
-// key never reaches a provider.
+// `leakstop:allow` comments in the scanned text, .leakstopignore files,
+// the allowlists of .leakstop.toml and baselines (DESIGN.md). It runs
+// before verification, so an accepted test key never reaches a provider.
+// Each accepted finding says what accepted it. For a change (a range, a
+// push, the index) it also lists the suppressions the change adds: markers
+// on added lines, and entries its head adds to the suppression files,
+// which are read from the base and so do not apply yet.
 //
 // Ignore files and baselines accept a finding by its fingerprint (this
 // secret at this path) or by rule id and secret_sha256 (this secret
@@ -14,6 +18,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/leakstop/leakstop/detect"
@@ -29,6 +34,7 @@ const (
 	NotSuppressed Reason = iota
 	Inline               // a leakstop:allow comment on one of its lines
 	IgnoreFile           // an entry of a .leakstopignore or --ignore-file
+	Allowlisted          // an [[allowlists]] table of a config file
 	Baseline             // an entry of the --baseline file
 )
 
@@ -38,6 +44,8 @@ func (r Reason) String() string {
 		return "inline"
 	case IgnoreFile:
 		return "ignore-file"
+	case Allowlisted:
+		return "allowlist"
 	case Baseline:
 		return "baseline"
 	}
@@ -52,14 +60,26 @@ type Entry struct {
 	// Path is informative (baselines carry it so they read well); it
 	// takes no part in matching: the fingerprint covers the path.
 	Path string
+	// At is where the entry is written, FILE:LINE, and Line its line
+	// (set by the parsers).
+	At   string
+	Line int
+}
+
+// key identifies what an entry accepts, whatever its case or place.
+func (e Entry) key() string {
+	if e.Fingerprint != "" {
+		return strings.ToLower(e.Fingerprint)
+	}
+	return e.RuleID + ":" + strings.ToLower(e.SecretSHA256)
 }
 
 // List is a set of entries, matched against findings. The zero List and a
 // nil *List accept nothing.
 type List struct {
 	rules        *rules.Set
-	fingerprints map[string]bool
-	secrets      map[secretKey]bool
+	fingerprints map[string]string // fingerprint -> where the entry is written
+	secrets      map[secretKey]string
 }
 
 type secretKey struct{ rule, sha string }
@@ -67,22 +87,29 @@ type secretKey struct{ rule, sha string }
 // NewList returns a list of entries whose rule ids resolve in set (nil:
 // ids are taken as written).
 func NewList(set *rules.Set, entries ...Entry) *List {
-	l := &List{rules: set, fingerprints: map[string]bool{}, secrets: map[secretKey]bool{}}
+	l := &List{rules: set, fingerprints: map[string]string{}, secrets: map[secretKey]string{}}
 	l.Add(entries...)
 	return l
 }
 
-// Add adds entries to l.
+// Add adds entries to l. An entry already there keeps its first place.
 func (l *List) Add(entries ...Entry) {
 	for _, e := range entries {
 		if e.Fingerprint != "" {
-			l.fingerprints[strings.ToLower(e.Fingerprint)] = true
+			if fp := strings.ToLower(e.Fingerprint); !l.has(fp) {
+				l.fingerprints[fp] = e.At
+			}
 		}
 		if e.RuleID != "" && e.SecretSHA256 != "" {
-			l.secrets[secretKey{l.ruleID(e.RuleID), strings.ToLower(e.SecretSHA256)}] = true
+			k := secretKey{l.ruleID(e.RuleID), strings.ToLower(e.SecretSHA256)}
+			if _, dup := l.secrets[k]; !dup {
+				l.secrets[k] = e.At
+			}
 		}
 	}
 }
+
+func (l *List) has(fp string) bool { _, ok := l.fingerprints[fp]; return ok }
 
 // Len is the number of distinct entries.
 func (l *List) Len() int {
@@ -102,33 +129,41 @@ func (l *List) ruleID(id string) string {
 	return id
 }
 
-// Accepts reports whether an entry of l accepts f: its fingerprint (also
-// as computed under the rule's old ids, its aliases), or its rule and
-// secret_sha256 unless the secret is weak.
+// Accepts reports whether an entry of l accepts f (see Match).
 func (l *List) Accepts(f *detect.Finding) bool {
+	_, ok := l.Match(f)
+	return ok
+}
+
+// Match reports whether an entry of l accepts f, and where that entry is
+// written: its fingerprint (also as computed under the rule's old ids, its
+// aliases), or its rule and secret_sha256 unless the secret is weak.
+func (l *List) Match(f *detect.Finding) (at string, ok bool) {
 	if l == nil || (len(l.fingerprints) == 0 && len(l.secrets) == 0) {
-		return false
+		return "", false
 	}
-	if l.fingerprints[f.Fingerprint] {
-		return true
+	if at, ok := l.fingerprints[f.Fingerprint]; ok {
+		return at, true
 	}
-	if !f.Weak && f.SecretSHA256 != "" && l.secrets[secretKey{l.ruleID(f.RuleID), f.SecretSHA256}] {
-		return true
+	if !f.Weak && f.SecretSHA256 != "" {
+		if at, ok := l.secrets[secretKey{l.ruleID(f.RuleID), f.SecretSHA256}]; ok {
+			return at, true
+		}
 	}
 	if l.rules == nil || len(l.fingerprints) == 0 {
-		return false
+		return "", false
 	}
-	r, ok := l.rules.Lookup(f.RuleID)
-	if !ok || len(r.Aliases) == 0 {
-		return false
+	r, found := l.rules.Lookup(f.RuleID)
+	if !found || len(r.Aliases) == 0 {
+		return "", false
 	}
 	h := identityHash(f, r)
 	for _, alias := range r.Aliases {
-		if l.fingerprints[detect.Fingerprint(alias, f.Path, h)] {
-			return true
+		if at, ok := l.fingerprints[detect.Fingerprint(alias, f.Path, h)]; ok {
+			return at, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // identityHash is the hash detect puts in f's fingerprint: secret_sha256,
@@ -154,46 +189,119 @@ type Filter struct {
 	// RootIgnore holds, by scanned root (Origin.Root), the entries of that
 	// root's own ignore file: they apply only to findings under it.
 	RootIgnore map[string]*List
+	// Allowlists apply to every finding; RootAllowlists, by scanned root,
+	// only to the findings under it (that root's own config file).
+	Allowlists     []*Allowlist
+	RootAllowlists map[string][]*Allowlist
 	// Baseline holds the entries of the --baseline file.
 	Baseline *List
+	// Proposed are the suppressions a scanned change adds to its
+	// suppression files. They are not applied (the base's files are);
+	// Apply reports each finding one of them would accept.
+	Proposed []*Proposed
 }
 
 // Accepted is a finding a filter accepted, and why.
 type Accepted struct {
 	detect.Finding
 	Reason Reason
+	// By is where the suppression is written: the marker's path:line, an
+	// ignore file's or baseline's FILE:LINE, an allowlist's FILE:LINE.
+	By string
+	// Detail says, for an allowlist, what matched (paths = "docs/**")
+	// and its description.
+	Detail string
+}
+
+// Result is what Apply decided for the findings of one fragment.
+type Result struct {
+	Kept     []detect.Finding
+	Accepted []Accepted
+	// Markers are the inline markers on lines the fragment's origins
+	// added (Origin.Added: a range, a push, the index), accepting findings
+	// or not.
+	Markers []AddedMarker
+	// Would pairs a kept finding with each Filter.Proposed that would
+	// accept it.
+	Would []Would
+}
+
+// AddedMarker is an inline marker on a line a scanned change added.
+type AddedMarker struct {
+	Path   string
+	Commit string // "" for the index
+	Line   int
+	// Rules are the rule ids the marker names; empty: every rule.
+	Rules []string
+	// Accepted lists the fingerprints of the findings it accepted that no
+	// suppression file accepts: what the marker alone hides.
+	Accepted []string
+}
+
+// Would says that Filter.Proposed[Proposal] would accept the kept finding
+// of that fingerprint.
+type Would struct {
+	Proposal    int
+	Fingerprint string
 }
 
 // Split separates the findings of one fragment, whose text is data, into
-// those still to report and those accepted. Inline markers are looked up
-// only when data holds one. The entries of an ignore file are hashes, not
-// secrets: a finding that is one of them is dropped.
+// those still to report and those accepted (see Apply).
 func (fl *Filter) Split(data []byte, fs []detect.Finding) (kept []detect.Finding, accepted []Accepted) {
-	if fl == nil || len(fs) == 0 {
-		return fs, nil
+	r := fl.Apply(&source.Fragment{Data: data}, fs)
+	return r.Kept, r.Accepted
+}
+
+// Apply separates the findings of one fragment into those still to report
+// and those accepted, and lists the inline markers the fragment's origins
+// added. Inline markers are looked up only when the text holds one. The
+// entries of an ignore file are hashes, not secrets: a finding that is one
+// of them is dropped.
+func (fl *Filter) Apply(frag *source.Fragment, fs []detect.Finding) Result {
+	if fl == nil {
+		return Result{Kept: fs}
 	}
-	allowed := Allowed(data, fs, fl.Rules)
-	var t *text
+	t := text{data: frag.Data}
+	res := Result{Markers: addedMarkers(&t, frag.Origins, fl.Rules)}
+	if len(fs) == 0 {
+		return res
+	}
+	at := allowedAt(&t, fs, fl.Rules)
 	for i := range fs {
-		if path.Base(fs[i].Path) == source.IgnoreFileName {
-			if t == nil {
-				t = &text{data: data}
-			}
-			if isEntry(t, &fs[i]) {
-				continue
-			}
+		f := &fs[i]
+		if path.Base(f.Path) == source.IgnoreFileName && isEntry(&t, f) {
+			continue
 		}
-		r := Inline
-		if allowed == nil || !allowed[i] {
-			r = fl.Reason(&fs[i])
+		r, by, detail := fl.accept(f, &t)
+		if at != nil && at[i] > 0 {
+			if m := findMarker(res.Markers, f, at[i]); m != nil && r == NotSuppressed {
+				m.Accepted = append(m.Accepted, f.Fingerprint)
+			}
+			r, by, detail = Inline, f.Path+":"+strconv.Itoa(at[i]), ""
 		}
-		if r == NotSuppressed {
-			kept = append(kept, fs[i])
-		} else {
-			accepted = append(accepted, Accepted{Finding: fs[i], Reason: r})
+		if r != NotSuppressed {
+			res.Accepted = append(res.Accepted, Accepted{Finding: *f, Reason: r, By: by, Detail: detail})
+			continue
+		}
+		res.Kept = append(res.Kept, *f)
+		for j, p := range fl.Proposed {
+			if p.match(f, &t, fl.Rules) {
+				res.Would = append(res.Would, Would{Proposal: j, Fingerprint: f.Fingerprint})
+			}
 		}
 	}
-	return kept, accepted
+	return res
+}
+
+// findMarker returns the added marker at line of f's place, if the
+// marker is on a line f's origin added.
+func findMarker(ms []AddedMarker, f *detect.Finding, line int) *AddedMarker {
+	for i := range ms {
+		if m := &ms[i]; m.Line == line && m.Path == f.Source.Path && m.Commit == f.Source.Commit {
+			return m
+		}
+	}
+	return nil
 }
 
 // isEntry reports whether f, found in an ignore file, is one of its
@@ -215,18 +323,42 @@ func isEntry(t *text, f *detect.Finding) bool {
 	return true
 }
 
-// Reason says which list accepts f, NotSuppressed when none does. Inline
-// markers are not looked at: they need the text (see Split).
+// Reason says which suppression file accepts f, NotSuppressed when none
+// does. Inline markers are not looked at, nor allowlists' line_regexes:
+// they need the text (see Apply).
 func (fl *Filter) Reason(f *detect.Finding) Reason {
-	switch {
-	case fl == nil:
-		return NotSuppressed
-	case fl.RootIgnore[f.Source.Root].Accepts(f), fl.Ignore.Accepts(f):
-		return IgnoreFile
-	case fl.Baseline.Accepts(f):
-		return Baseline
+	r, _, _ := fl.accept(f, nil)
+	return r
+}
+
+// accept says which suppression file accepts f, found in text t (nil: not
+// at hand), where the accepting entry is written and, for an allowlist,
+// what matched.
+func (fl *Filter) accept(f *detect.Finding, t *text) (r Reason, by, detail string) {
+	if fl == nil {
+		return NotSuppressed, "", ""
 	}
-	return NotSuppressed
+	if at, ok := fl.RootIgnore[f.Source.Root].Match(f); ok {
+		return IgnoreFile, at, ""
+	}
+	if at, ok := fl.Ignore.Match(f); ok {
+		return IgnoreFile, at, ""
+	}
+	for _, lists := range [][]*Allowlist{fl.RootAllowlists[f.Source.Root], fl.Allowlists} {
+		for _, a := range lists {
+			if d, ok := a.match(f, t, fl.Rules); ok {
+				d = scoped(d, a.RuleIDs)
+				if a.Description != "" {
+					d += " (" + a.Description + ")"
+				}
+				return Allowlisted, a.Where(), d
+			}
+		}
+	}
+	if at, ok := fl.Baseline.Match(f); ok {
+		return Baseline, at, ""
+	}
+	return NotSuppressed, "", ""
 }
 
 // Error is a bad line of an ignore file or a bad entry of a baseline,

@@ -245,3 +245,55 @@ func TestActionBadEvent(t *testing.T) {
 		t.Errorf("a payload without the PR's commits did not fail the step clearly:\n%s", run.stdout)
 	}
 }
+
+// A pull request that allowlists its own secret in .leakstop.toml: the
+// base's config applies, so the secret is still reported, and the added
+// allowlist is listed; with fail-on-new-suppressions the job fails on it.
+func TestActionNewSuppressions(t *testing.T) {
+	a := newActionRepo(t)
+	head := a.Commit("allowlist the key", map[string]string{".leakstop.toml": "[[allowlists]]\npaths = [\"config/**\"]\n"})
+	payload := map[string]any{
+		"pull_request": map[string]any{
+			"number": 43,
+			"base":   map[string]any{"ref": "main", "sha": a.base},
+			"head":   map[string]any{"ref": "feature", "sha": head},
+		},
+		"repository": map[string]any{"full_name": "acme/app", "default_branch": "main"},
+	}
+	for _, failOn := range []string{"false", "true"} {
+		t.Run("fail-on-new-suppressions "+failOn, func(t *testing.T) {
+			run := a.runAction(t, "pull_request", payload, "LEAKSTOP_FAIL_ON_NEW_SUPPRESSIONS="+failOn)
+			// The scan step passes either way: the action's last steps fail
+			// the job, after the SARIF upload.
+			if !run.ok {
+				t.Fatalf("the scan step failed:\n%s", run.stdout)
+			}
+			if run.outputs["findings"] != "1" || run.outputs["added-suppressions"] != "1" {
+				t.Errorf("outputs %v, want findings 1 and added-suppressions 1", run.outputs)
+			}
+			if !strings.Contains(run.stdout, "::warning file=.leakstop.toml,line=2,") {
+				t.Errorf("no annotation on the added allowlist:\n%s", run.stdout)
+			}
+			if !strings.Contains(run.summary, "#### Suppressions this change adds") || !strings.Contains(run.summary, "`paths = \"config/**\"`") {
+				t.Errorf("the job summary does not list the added allowlist:\n%s", run.summary)
+			}
+			a.noSecretIn(t, run)
+		})
+	}
+	// action.yml declares the input, passes it to the scan step and fails
+	// the job on the output.
+	yml, err := os.ReadFile("../../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n  fail-on-new-suppressions:\n",
+		"LEAKSTOP_FAIL_ON_NEW_SUPPRESSIONS: ${{ inputs.fail-on-new-suppressions }}",
+		"inputs.fail-on-new-suppressions == 'true' && steps.scan.outputs.added-suppressions != '0'",
+		"\n  added-suppressions:\n",
+	} {
+		if !strings.Contains(string(yml), want) {
+			t.Errorf("action.yml lacks %q", want)
+		}
+	}
+}

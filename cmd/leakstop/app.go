@@ -117,8 +117,11 @@ func newApp(e *env) *cli.App {
 			stagedCommand(e),
 			stdinCommand(e),
 			prePushCommand(e),
+			slackCommand(e),
 			hookCommand(e),
 			rulesCommand(e),
+			reportCommand(e),
+			rotateCommand(e),
 			versionCommand(e),
 		},
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -26,8 +25,10 @@ func dirCommand(e *env) *cli.Command {
 		ArgsUsage: "[PATH ...]",
 		Description: "Scans every text file under each PATH. Paths in the report are relative to the\n" +
 			"folder given. .git folders, binary files, named pipes and devices are not read;\n" +
-			"symbolic links are followed only with --follow-symlinks. A .leakstopignore at\n" +
-			"the top of a folder given accepts the findings it lists under that folder.",
+			"symbolic links are followed only with --follow-symlinks. Archives (zip, jar,\n" +
+			"docx…, tar, gz, bz2, xz, zst) are opened in memory and their members reported\n" +
+			"as a.zip!dir/file (see --max-archive-*). A .leakstopignore and a .leakstop.toml\n" +
+			"at the top of a folder given accept findings under that folder.",
 		Flags: append(scanFlags(),
 			&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links inside the folders"},
 		),
@@ -59,28 +60,22 @@ func runDir(ctx context.Context, o dirOptions, e *env) error {
 			return usagef("dir: %s: no such file or folder", p)
 		}
 	}
-	src := &source.Dir{Roots: o.Paths, FollowSymlinks: o.FollowSymlinks, MaxFileSize: o.MaxFileSize}
-	o.ownIgnores = func(context.Context) ([]ignoreText, error) { return dirIgnores(o.Paths) }
+	src := &source.Dir{Roots: o.Paths, FollowSymlinks: o.FollowSymlinks, MaxFileSize: o.MaxFileSize, Archive: o.Archive}
+	o.own = func(context.Context) (ownFiles, error) { return dirFiles(o.Paths), nil }
 	return scan(ctx, o.scanOptions, src, e)
 }
 
-// dirIgnores reads the .leakstopignore at the top of each folder scanned:
-// it accepts findings under that folder, whose paths its fingerprints
-// were computed with. A root that is a file has none.
-func dirIgnores(roots []string) ([]ignoreText, error) {
-	var out []ignoreText
+// dirFiles says where each folder scanned keeps its .leakstopignore and
+// .leakstop.toml: at its top. They accept findings under that folder,
+// whose paths their fingerprints and globs were written for (the rules a
+// .leakstop.toml holds apply to the whole run). A root that is a file has
+// none.
+func dirFiles(roots []string) ownFiles {
+	var own ownFiles
 	for _, root := range roots {
-		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
-			continue
-		}
-		t, found, err := readIgnoreFile(filepath.Join(root, source.IgnoreFileName))
-		if err != nil {
-			return nil, err
-		}
-		if found {
-			t.root, t.scoped = root, true
-			out = append(out, t)
+		if fi, err := os.Stat(root); err == nil && fi.IsDir() {
+			own.trees = append(own.trees, dirTree{dir: root, scoped: true})
 		}
 	}
-	return out, nil
+	return own
 }

@@ -3,10 +3,9 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	gogit "github.com/go-git/go-git/v5"
@@ -38,9 +37,11 @@ func gitCommand(e *env) *cli.Command {
 			"With --range A..B (as `git log A..B` lists commits) or --since-commit, a\n" +
 			"finding counts only on lines those commits added: an old secret in a touched\n" +
 			"file is not reported again.\n\n" +
-			"The repository's .leakstopignore accepts the findings it lists: the work tree's\n" +
-			"(HEAD's in a bare repository) for the whole history; in a range, the version\n" +
-			"of the range's base commit, so that a change cannot accept its own leak.",
+			"The repository's .leakstopignore and .leakstop.toml accept findings: the work\n" +
+			"tree's (HEAD's in a bare repository) for the whole history; in a range, the\n" +
+			"versions of the range's base commit, so that a change cannot accept its own\n" +
+			"leak: what the range adds to them, and leakstop:allow comments on lines it adds,\n" +
+			"are listed in the report (--fail-on-new-suppressions fails on them).",
 		Flags: append(scanFlags(),
 			&cli.StringFlag{Name: "range", Usage: "scan only the commits of `A..B` (reachable from B, not from A)"},
 			&cli.StringFlag{Name: "since-commit", Usage: "scan only the commits after `COMMIT`"},
@@ -85,18 +86,18 @@ func runGit(ctx context.Context, o gitOptions, e *env) error {
 	}
 	g := &source.Git{
 		Repo: o.Repo, Range: o.Range, SinceCommit: o.SinceCommit, Branch: o.Branch,
-		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize,
+		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize, Archive: o.Archive,
 	}
 	var src source.Source = g
 	if o.Range != "" || o.SinceCommit != "" {
 		src = addedOnly{g}
 	}
-	o.ownIgnores = func(context.Context) ([]ignoreText, error) {
-		var bases []string
+	o.own = func(context.Context) (ownFiles, error) {
+		var changes [][2]string
 		if base := rangeBase(o); base != "" {
-			bases = append(bases, base)
+			changes = append(changes, [2]string{base, rangeHead(o)})
 		}
-		return repoIgnores(o.Repo, bases)
+		return repoFiles(o.Repo, changes)
 	}
 	err := scan(ctx, o.scanOptions, src, e)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
@@ -122,49 +123,51 @@ func rangeBase(o gitOptions) string {
 	return base
 }
 
-// repoIgnores reads a repository's .leakstopignore. With bases (a range,
-// a push) it is the version in each base commit, so that a change cannot
-// accept its own leak; a base this repository does not have is passed
-// over. With no base, or none found, it is the work tree's file, or for a
-// bare repository the version in HEAD's tree.
-func repoIgnores(repo string, bases []string) ([]ignoreText, error) {
-	var out []ignoreText
-	readAt := func(rev string) (bool, error) {
-		data, found, err := source.ReadFileAt(repo, rev, source.IgnoreFileName)
-		switch {
-		case errors.Is(err, source.ErrNoCommit):
-			return false, nil
-		case err != nil:
-			return false, fmt.Errorf("reading %s at %s: %w", source.IgnoreFileName, rev, err)
-		case found:
-			out = append(out, ignoreText{name: rev + ":" + source.IgnoreFileName, data: data})
-		}
-		return true, nil
+// rangeHead is the commit a range scan ends at: B of --range A..B (HEAD
+// when B is empty), or the --branch of --since-commit (HEAD without one).
+func rangeHead(o gitOptions) string {
+	head := o.Branch
+	if o.Range != "" {
+		_, head, _ = strings.Cut(o.Range, "..")
 	}
-	based := false
-	for _, rev := range bases {
-		ok, err := readAt(rev)
-		if err != nil {
-			return nil, err
-		}
-		based = based || ok
+	if head == "" {
+		return "HEAD"
 	}
-	if based {
-		return out, nil
+	return head
+}
+
+// repoFiles says where a repository keeps its .leakstopignore and
+// .leakstop.toml. For changes (a range, a push: base and head commits)
+// they are the versions in each base commit, so that a change cannot
+// accept its own leak, and what each head adds to them is listed; a base
+// this repository does not have is passed over. With no change, or no
+// base found, they are the work tree's files, or for a bare repository
+// HEAD's.
+func repoFiles(repo string, changes [][2]string) (ownFiles, error) {
+	var bases []string
+	for _, c := range changes {
+		bases = append(bases, c[0])
 	}
-	wt, err := source.WorkTreeOf(repo)
+	trees, err := commitTrees(repo, bases)
 	if err != nil {
-		return nil, nil // not a repository: the scan says so
+		return ownFiles{}, err
 	}
-	if wt == "" {
-		_, err := readAt("HEAD")
-		return out, err
+	own := ownFiles{trees: trees}
+	if wt, err := source.WorkTreeOf(repo); err == nil {
+		own.top = wt
 	}
-	t, found, err := readIgnoreFile(filepath.Join(wt, source.IgnoreFileName))
-	if found {
-		out = append(out, t)
+	for _, c := range changes {
+		i := slices.IndexFunc(trees, func(t tree) bool { ct, ok := t.(*commitTree); return ok && ct.rev == c[0] })
+		if i < 0 {
+			continue // a base the repository does not have
+		}
+		head, err := newCommitTree(repo, c[1])
+		if err != nil {
+			return ownFiles{}, &configError{err}
+		}
+		own.changes = append(own.changes, change{base: trees[i], head: head})
 	}
-	return out, err
+	return own, nil
 }
 
 // checkGitArgs rejects what can be known wrong before reading history.

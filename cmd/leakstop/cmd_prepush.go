@@ -33,8 +33,10 @@ func prePushCommand(e *env) *cli.Command {
 			"PRE_COMMIT_LOCAL_BRANCH and PRE_COMMIT_REMOTE_NAME instead. A finding counts\n" +
 			"only on lines the pushed commits add. If it cannot tell what is pushed, it\n" +
 			"exits 3: a hook never passes a push unchecked.\n\n" +
-			"The .leakstopignore that applies is the one in the remote's old commit, so a\n" +
-			"push cannot accept its own leak; for a new branch, the work tree's.",
+			"The .leakstopignore and .leakstop.toml that apply are those in the remote's old\n" +
+			"commit, so a push cannot accept its own leak; for a new branch, the work tree's.\n" +
+			"What the push adds to them, and leakstop:allow comments on lines it adds, are\n" +
+			"listed in the report.",
 		Flags: scanFlags(),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 2 {
@@ -49,6 +51,7 @@ func prePushCommand(e *env) *cli.Command {
 				return err
 			}
 			pp.MaxFileSize = so.MaxFileSize
+			pp.Archive = so.Archive
 			return runPrePush(c.Context, so, pp, e)
 		},
 	}
@@ -93,14 +96,14 @@ func pushFromInput(remote string, e *env) (*source.PrePush, error) {
 }
 
 func runPrePush(ctx context.Context, o scanOptions, pp *source.PrePush, e *env) error {
-	o.ownIgnores = func(context.Context) ([]ignoreText, error) {
-		var bases []string
+	o.own = func(context.Context) (ownFiles, error) {
+		var changes [][2]string
 		for _, u := range pp.Updates {
 			if !u.Deletes() && u.RemoteSHA != zeroID {
-				bases = append(bases, u.RemoteSHA)
+				changes = append(changes, [2]string{u.RemoteSHA, u.LocalSHA})
 			}
 		}
-		return repoIgnores(pp.Repo, bases)
+		return repoFiles(pp.Repo, changes)
 	}
 	return hintOnFindings(scan(ctx, o, addedOnly{pp}, e), o, e,
 		"leakstop: the push would send the secrets above. Rotate any that are real: once\n"+
@@ -108,7 +111,7 @@ func runPrePush(ctx context.Context, o scanOptions, pp *source.PrePush, e *env) 
 			"  commits: git rebase -i (or git commit --amend), then push again.\n"+
 			"  A false positive? Write leakstop:allow in a comment on its line (amend the\n"+
 			"  commit), or add its fingerprint, printed above, as a line of .leakstopignore.\n"+
-			"  That file is read as the remote has it, so a push cannot accept its own\n"+
-			"  secret: get the .leakstopignore change to the remote first.\n"+
+			"  That file (and .leakstop.toml) is read as the remote has it, so a push cannot\n"+
+			"  accept its own secret: get the .leakstopignore change to the remote first.\n"+
 			"  To report only, pass --exit-code 0; to push anyway: git push --no-verify\n")
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"path/filepath"
+	"errors"
 
 	"github.com/urfave/cli/v2"
 
@@ -28,7 +28,9 @@ func stagedCommand(e *env) *cli.Command {
 			"the commit adds; --whole-file reports every finding in the staged files. If it\n" +
 			"cannot tell what is staged, it exits 3: a hook never passes a commit unchecked.\n\n" +
 			"A false positive is accepted by `leakstop:allow` in a comment on its line, or\n" +
-			"by its fingerprint in the .leakstopignore at the top of the work tree.",
+			"by its fingerprint in the .leakstopignore (or an allowlist of the .leakstop.toml)\n" +
+			"at the top of the work tree, as HEAD has it: a commit cannot accept its own\n" +
+			"leak. What the commit adds to them, and markers on lines it adds, are listed.",
 		Flags: append(scanFlags(),
 			&cli.BoolFlag{Name: "whole-file", Usage: "report every finding in the staged files, not only on added lines"},
 		),
@@ -46,33 +48,49 @@ func stagedCommand(e *env) *cli.Command {
 }
 
 func runStaged(ctx context.Context, o stagedOptions, e *env) error {
-	st := &source.Staged{MaxFileSize: o.MaxFileSize}
+	st := &source.Staged{MaxFileSize: o.MaxFileSize, Archive: o.Archive}
 	var src source.Source = st
 	if !o.WholeFile {
 		src = stagedAdded{st}
 	}
-	o.ownIgnores = stagedIgnores
+	o.own = stagedFiles
 	return hintOnFindings(scan(ctx, o.scanOptions, src, e), o.scanOptions, e,
 		"leakstop: the commit would add the secrets above; remove them from the staged files\n"+
 			"  (edit, then git add) and rotate any that are real.\n"+
 			"  A false positive? Write leakstop:allow in a comment on its line (leakstop:allow RULE\n"+
 			"  for one rule), or add its fingerprint, printed above, as a line of .leakstopignore\n"+
-			"  at the top of the work tree. To report only, pass --exit-code 0;\n"+
+			"  at the top of the work tree and commit that first (git commit .leakstopignore):\n"+
+			"  it is read as HEAD has it, so a commit cannot accept its own secret.\n"+
+			"  To report only, pass --exit-code 0;\n"+
 			"  to proceed anyway: git commit --no-verify\n")
 }
 
-// stagedIgnores reads the .leakstopignore at the top of the work tree.
-// Outside a work tree there is none, and the scan fails closed.
-func stagedIgnores(ctx context.Context) ([]ignoreText, error) {
+// stagedFiles says where the work tree keeps its .leakstopignore and
+// .leakstop.toml: as HEAD has them, so that a commit cannot accept its own
+// leak; what the index adds to them is listed. Before the first commit,
+// the work tree's files. Outside a work tree there are none, and the scan
+// fails closed.
+func stagedFiles(ctx context.Context) (ownFiles, error) {
 	top, err := source.TopLevel(ctx, "", nil)
 	if err != nil {
-		return nil, nil
+		return ownFiles{}, nil
 	}
-	t, found, err := readIgnoreFile(filepath.Join(top, source.IgnoreFileName))
-	if !found {
-		return nil, err
+	own := ownFiles{top: top}
+	head, err := newCommitTree(top, "HEAD")
+	switch {
+	case errors.Is(err, source.ErrNoCommit):
+		own.trees = []tree{dirTree{dir: top}}
+		return own, nil
+	case err != nil:
+		return own, &configError{err}
 	}
-	return []ignoreText{t}, nil
+	staged, err := source.StagedPaths(ctx, top)
+	if err != nil {
+		return own, err // cannot tell what is staged: the hook fails closed
+	}
+	own.trees = []tree{head}
+	own.changes = []change{{base: head, head: indexTree{ctx: ctx, top: top, staged: staged}}}
+	return own, nil
 }
 
 // stagedAdded keeps the findings on lines the commit adds, as a range

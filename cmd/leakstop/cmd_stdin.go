@@ -36,6 +36,6 @@ func stdinCommand(e *env) *cli.Command {
 }
 
 func runStdin(ctx context.Context, o stdinOptions, e *env) error {
-	src := &source.Stdin{R: e.stdin, Name: o.PathName, MaxSize: o.MaxFileSize}
+	src := &source.Stdin{R: e.stdin, Name: o.PathName, MaxSize: o.MaxFileSize, Archive: o.Archive}
 	return scan(ctx, o.scanOptions, src, e)
 }

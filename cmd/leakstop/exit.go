@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/leakstop/leakstop/internal/redact"
 	"github.com/leakstop/leakstop/rules"
 )
 
@@ -51,9 +53,14 @@ func (e *findingsError) Error() string { return fmt.Sprintf("%s found", plural(e
 type partialError struct {
 	errors      int
 	interrupted bool
+	// inputs names the merged reports that were partial (report merge).
+	inputs []string
 }
 
 func (e *partialError) Error() string {
+	if len(e.inputs) > 0 {
+		return fmt.Sprintf("merged from partial reports (%s); the report is partial", strings.Join(e.inputs, ", "))
+	}
 	if e.interrupted {
 		return "the scan was interrupted; the report is partial"
 	}
@@ -71,6 +78,7 @@ func (e *testFailure) Error() string { return fmt.Sprintf("%s failed", plural(e.
 func exitCode(err error, stderr io.Writer) int {
 	var (
 		fe    *findingsError
+		ae    *addedSuppressionsError
 		pe    *partialError
 		tf    *testFailure
 		errs  rules.Errors
@@ -79,7 +87,8 @@ func exitCode(err error, stderr io.Writer) int {
 		ruleE *rules.Error
 		coder cli.ExitCoder
 	)
-	say := func(msg string) { fmt.Fprintf(stderr, "leakstop: %s\n", msg) }
+	// A message may quote a tool's output or a URL: never its password.
+	say := func(msg string) { fmt.Fprintf(stderr, "leakstop: %s\n", redact.URLPasswords(msg)) }
 	switch {
 	case err == nil:
 		return exitClean
@@ -88,6 +97,12 @@ func exitCode(err error, stderr io.Writer) int {
 			say(fe.partial.Error())
 		}
 		return fe.code
+	case errors.As(err, &ae):
+		say(ae.Error())
+		if ae.partial != nil {
+			say(ae.partial.Error())
+		}
+		return exitFindings
 	case errors.As(err, &tf):
 		say(tf.Error())
 		return exitFindings

@@ -35,6 +35,15 @@ func TestMain(m *testing.M) {
 //	jsonfield FILE KEY=VALUE... FILE is JSON and each dotted KEY (list
 //	                            indexes are numbers) has VALUE; len:KEY=N
 //	                            checks a list's or object's length
+//	cmpjson [-ignore KEY]... A B
+//	                            A and B hold equal JSON, but for top-level KEYs
+//	archive [-truncate] OUT PATH...
+//	                            pack files and folders into OUT, by its
+//	                            extension: .zip (.jar…), .tar, .tar.gz, .gz;
+//	                            -truncate keeps the first half (damaged)
+//	fakefill FILE...            replace each @@RULE:NAME@@ in FILEs with a
+//	                            fake secret of RULE, JSON-escaped; $NAME
+//	                            holds the secret
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
@@ -46,6 +55,9 @@ func TestScripts(t *testing.T) {
 			"status":     cmdStatus,
 			"fakesecret": cmdFakeSecret,
 			"jsonfield":  cmdJSONField,
+			"cmpjson":    cmdCmpJSON,
+			"archive":    cmdArchive,
+			"fakefill":   cmdFakeFill,
 		},
 	})
 }

@@ -75,7 +75,7 @@ func writeReports(rep *report.Report, outs []output, o scanOptions, e *env) erro
 	summaryDone := false
 	var first error
 	for _, out := range outs {
-		opts := report.Options{ShowSecrets: o.ShowSecrets, Color: out.color, Category: o.Category}
+		opts := report.Options{ShowSecrets: o.ShowSecrets, ShowSuppressed: o.ShowSuppressed, Color: out.color, Category: o.Category}
 		var summary *os.File
 		if out.format == report.FormatGitHub && !summaryDone {
 			if p := e.getenv("GITHUB_STEP_SUMMARY"); p != "" {

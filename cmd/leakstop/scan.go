@@ -2,18 +2,21 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	"log/slog"
 	"os"
 	"slices"
 	"sync"
+	"time"
 
 	"golang.org/x/term"
 
 	"github.com/leakstop/leakstop/detect"
+	"github.com/leakstop/leakstop/internal/redact"
 	"github.com/leakstop/leakstop/report"
 	"github.com/leakstop/leakstop/rules"
 	"github.com/leakstop/leakstop/source"
@@ -25,7 +28,18 @@ import (
 // each distinct content once, write the report, and say how the run ended.
 func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	o.applyDefaults()
-	set, err := rules.Configure(o.Configs)
+	start := time.Now()
+	red := newRedactor()
+	level, err := parseLogLevel(o.LogLevel)
+	if err != nil {
+		return err
+	}
+	log := newLogger(e.stderr, level, red)
+	sup, err := readSuppressions(ctx, o, e)
+	if err != nil {
+		return err
+	}
+	set, err := rules.ConfigureFiles(sup.ruleFiles())
 	if err != nil {
 		return &configError{err}
 	}
@@ -33,7 +47,12 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	if err != nil {
 		return &configError{err}
 	}
-	filter, err := newFilter(ctx, set, o)
+	log.Debug("rules loaded", "rules", len(eng.Rules()), "configs", o.Configs, "elapsed", time.Since(start))
+	filter, err := newFilter(set, sup)
+	if err != nil {
+		return err
+	}
+	rot, err := prepareRotation(ctx, o.Rotate, src)
 	if err != nil {
 		return err
 	}
@@ -44,22 +63,26 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	closeOut := func() error { return closeOutputs(outs) }
 	c := newCollector(eng, o.Jobs)
 	c.filter = filter
+	c.log, c.red, c.start = log, red, start
 	if k, ok := src.(findingKeeper); ok {
 		c.keep = k.Keep
 	}
+	log.Debug("scan started", append(sourceAttrs(src), "jobs", o.Jobs)...)
 	srcErr := src.Fragments(ctx, o.Jobs, c.visit, c)
 	interrupted := ctx.Err() != nil
 	if srcErr != nil && !interrupted {
 		closeOut()
-		return srcErr
+		return redactedError(srcErr, red)
 	}
 	rep := c.report(interrupted)
+	c.logResults(rep, interrupted)
 	if o.WriteBaseline != "" {
 		if err := writeBaseline(o.WriteBaseline, c.accepted(rep), interrupted, e); err != nil {
 			closeOut()
 			return err
 		}
 	}
+	rep.Rotation = rot.send(ctx, rep, log, e)
 	werr := writeReports(rep, outs, o, e)
 	if cerr := closeOut(); werr == nil && cerr != nil {
 		werr = fmt.Errorf("write report: %w", cerr)
@@ -71,17 +94,7 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 		fmt.Fprintf(e.stderr, "leakstop: %s in %s; report written to %s\n",
 			plural(len(rep.Findings), "finding"), plural(rep.Scanned, "item"), o.ReportPath)
 	}
-	var partial *partialError
-	if rep.Partial {
-		partial = &partialError{errors: len(rep.Errors), interrupted: interrupted}
-	}
-	if len(rep.Findings) > 0 {
-		return &findingsError{findings: len(rep.Findings), code: o.ExitCode, partial: partial}
-	}
-	if partial != nil {
-		return partial
-	}
-	return nil
+	return failOnAdded(outcome(rep, o.Gate, o.ExitCode, interrupted, nil, log), rep, o)
 }
 
 // hintOnFindings passes on what a hook's scan returned, first telling the
@@ -144,11 +157,21 @@ type collector struct {
 	scanners []*detect.Scanner         // one per worker, made on first use
 	keep     func(detect.Finding) bool // nil: every finding counts
 	filter   *suppress.Filter          // nil: nothing is accepted
+	// log receives warnings and progress; red learns every secret found,
+	// so that no log line or error message holds one.
+	log   *slog.Logger
+	red   *redact.Set
+	start time.Time
+	// milestone is the number of scanned items at which progress is
+	// next logged.
+	milestone int
 
 	mu         sync.Mutex
 	blobs      map[string]*blob
 	findings   []detect.Finding
 	suppressed []suppress.Accepted
+	markers    []suppress.AddedMarker // inline markers on added lines
+	would      []suppress.Would       // findings added file entries would hide
 	errors     []report.Problem
 	skipped    []report.Skip
 	scanned    int
@@ -158,7 +181,10 @@ type collector struct {
 var _ source.Problems = (*collector)(nil)
 
 func newCollector(eng *detect.Engine, jobs int) *collector {
-	return &collector{eng: eng, scanners: make([]*detect.Scanner, jobs), blobs: map[string]*blob{}}
+	return &collector{
+		eng: eng, scanners: make([]*detect.Scanner, jobs), blobs: map[string]*blob{},
+		log: slog.New(slog.DiscardHandler), red: newRedactor(), start: time.Now(), milestone: firstMilestone,
+	}
 }
 
 // visit scans a fragment, or reuses the matches of the same content seen
@@ -177,13 +203,23 @@ func (c *collector) visit(worker int, f *source.Fragment) error {
 	if c.keep != nil {
 		fs = slices.DeleteFunc(fs, func(fd detect.Finding) bool { return !c.keep(fd) })
 	}
-	fs, accepted := c.filter.Split(f.Data, fs)
+	res := c.filter.Apply(f, fs)
+	fs, accepted := res.Kept, res.Accepted
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.findings = append(c.findings, fs...)
 	c.suppressed = append(c.suppressed, accepted...)
+	c.noteApplied(res)
 	c.scanned += len(f.Origins)
 	c.bytes += int64(len(f.Data)) * int64(len(f.Origins))
+	progress := c.scanned >= c.milestone
+	if progress {
+		c.milestone *= 2
+	}
+	scanned, size, found := c.scanned, c.bytes, len(c.findings)
+	c.mu.Unlock()
+	if progress {
+		c.log.Debug("progress", "items", scanned, "bytes", size, "findings", found, "elapsed", time.Since(c.start))
+	}
 	return nil
 }
 
@@ -225,23 +261,89 @@ func (c *collector) scanOne(worker int, data []byte) (ms []detect.Match, err err
 	ms = c.scanners[worker].Scan(data)
 	for i := range ms {
 		ms[i].Secret = detect.NewSecret(bytes.Clone(ms[i].Secret.Reveal()))
+		c.red.Add(ms[i].Secret.Reveal())
 	}
 	return ms, nil
 }
 
-// Error records an item that could not be read.
+// Error records an item that could not be read. The message goes into
+// the report, so it is redacted as a log line is.
 func (c *collector) Error(path string, err error) {
+	msg := c.red.String(err.Error())
+	c.log.Warn("could not read an item; the report will be partial", "path", path, "error", msg)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.errors = append(c.errors, report.Problem{Path: path, Error: err.Error()})
+	c.errors = append(c.errors, report.Problem{Path: path, Error: msg})
 }
 
 // Skip records an item left out by a limit.
 func (c *collector) Skip(path, reason string) {
+	c.log.Warn("skipped an item", "path", path, "reason", reason)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.skipped = append(c.skipped, report.Skip{Path: path, Reason: reason})
 }
+
+// logResults logs, at debug, each finding (its preview, never the
+// secret) and each accepted finding, then, at info, the run's summary.
+func (c *collector) logResults(rep *report.Report, interrupted bool) {
+	c.mu.Lock()
+	accepted := slices.Clone(c.suppressed)
+	c.mu.Unlock()
+	ctx := context.Background()
+	if c.log.Enabled(ctx, slog.LevelDebug) {
+		byPlace := func(a, b detect.Finding) int {
+			return cmp.Or(cmp.Compare(a.Source.Root, b.Source.Root), cmp.Compare(a.Path, b.Path),
+				cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.RuleID, b.RuleID))
+		}
+		fs := slices.Clone(rep.Findings)
+		slices.SortFunc(fs, byPlace)
+		for _, f := range fs {
+			c.log.Debug("finding", findingAttrs(f)...)
+		}
+		slices.SortFunc(accepted, func(a, b suppress.Accepted) int { return byPlace(a.Finding, b.Finding) })
+		for _, a := range accepted {
+			c.log.Debug("accepted finding", append(findingAttrs(a.Finding), "reason", a.Reason)...)
+		}
+	}
+	c.log.Info("scan finished",
+		"findings", len(rep.Findings), "suppressed", rep.Suppressed,
+		"errors", len(rep.Errors), "skipped", len(rep.Skipped),
+		"items", rep.Scanned, "bytes", rep.Bytes, "partial", rep.Partial, "interrupted", interrupted,
+		"elapsed", time.Since(c.start))
+}
+
+// findingAttrs describes a finding for a log line: where, which rule, its
+// redacted preview and its fingerprint.
+func findingAttrs(f detect.Finding) []any {
+	attrs := []any{"rule", f.RuleID, "severity", f.Severity, "status", f.Status}
+	if f.Source.Root != "" {
+		attrs = append(attrs, "root", f.Source.Root)
+	}
+	attrs = append(attrs, "path", f.Path, "line", f.Line, "column", f.Column)
+	if f.Source.Commit != "" {
+		attrs = append(attrs, "commit", f.Source.Commit)
+	}
+	return append(attrs, "preview", f.Preview, "fingerprint", f.Fingerprint)
+}
+
+// redactedError is err with its message passed through red: a source's
+// error (a tool's output, a URL) may quote a secret. It unwraps to err,
+// so its kind still decides the exit status.
+func redactedError(err error, red *redact.Set) error {
+	if msg := red.String(err.Error()); msg != err.Error() {
+		return &maskedError{err: err, msg: msg}
+	}
+	return err
+}
+
+type maskedError struct {
+	err error
+	msg string
+}
+
+func (e *maskedError) Error() string { return e.msg }
+func (e *maskedError) Unwrap() error { return e.err }
 
 // report assembles the run's report.
 func (c *collector) report(interrupted bool) *report.Report {
@@ -252,16 +354,21 @@ func (c *collector) report(interrupted bool) *report.Report {
 		rank[r.ID] = i
 	}
 	findings := detect.MergeVersions(c.findings)
+	suppressed := suppressedFindings(c.suppressed, findings)
 	return &report.Report{
 		Tool:       report.Tool{Name: "leakstop", Version: currentBuild().Version},
 		Findings:   findings,
-		Suppressed: countSuppressed(c.suppressed, findings),
+		Suppressed: len(suppressed),
 		Errors:     c.errors,
 		Skipped:    c.skipped,
 		Partial:    interrupted || len(c.errors) > 0,
 		Scanned:    c.scanned,
 		Bytes:      c.bytes,
 		RuleRank:   rank,
+
+		SuppressedBy:       countByReason(suppressed),
+		SuppressedFindings: suppressed,
+		AddedSuppressions:  c.addedSuppressions(),
 	}
 }
 
@@ -279,114 +386,6 @@ func (c *collector) accepted(rep *report.Report) []detect.Finding {
 		}
 	}
 	return fs
-}
-
-// countSuppressed counts accepted findings as the report counts findings:
-// one per secret per path across a history's versions. A secret at a path
-// that is reported anyway (another version of the file lacks the inline
-// marker) does not count as suppressed.
-func countSuppressed(accepted []suppress.Accepted, reported []detect.Finding) int {
-	type key struct{ repo, fingerprint string }
-	inHistory := func(f detect.Finding) bool { return f.Source.Kind == source.KindGit && f.Source.Commit != "" }
-	shown := map[key]bool{}
-	for _, f := range reported {
-		if inHistory(f) {
-			shown[key{f.Source.Repo, f.Fingerprint}] = true
-		}
-	}
-	fs := make([]detect.Finding, len(accepted))
-	for i, a := range accepted {
-		fs[i] = a.Finding
-	}
-	n := 0
-	for _, f := range detect.MergeVersions(fs) {
-		if !inHistory(f) || !shown[key{f.Source.Repo, f.Fingerprint}] {
-			n++
-		}
-	}
-	return n
-}
-
-// ignoreText is an ignore file to apply: its bytes, the name its errors
-// give (a path, or REV:.leakstopignore), and, when scoped, the scanned
-// root whose findings alone it applies to (Origin.Root).
-type ignoreText struct {
-	name   string
-	data   []byte
-	root   string
-	scoped bool
-}
-
-// newFilter reads what the user accepted: the --ignore-file files, else
-// the target's own ignore files, and the --baseline. A file that cannot be
-// read or parsed is a config error naming it.
-func newFilter(ctx context.Context, set *rules.Set, o scanOptions) (*suppress.Filter, error) {
-	f := &suppress.Filter{Rules: set, Ignore: suppress.NewList(set), RootIgnore: map[string]*suppress.List{}}
-	var texts []ignoreText
-	switch {
-	case len(o.IgnoreFiles) > 0:
-		for _, name := range o.IgnoreFiles {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				return nil, &configError{fmt.Errorf("--ignore-file: %w", err)}
-			}
-			texts = append(texts, ignoreText{name: name, data: data})
-		}
-	case o.ownIgnores != nil:
-		var err error
-		if texts, err = o.ownIgnores(ctx); err != nil {
-			return nil, err
-		}
-	}
-	var errs suppress.Errors
-	for _, t := range texts {
-		entries, err := suppress.ParseIgnore(t.name, t.data)
-		if err != nil {
-			var pe suppress.Errors
-			if !errors.As(err, &pe) {
-				return nil, &configError{err}
-			}
-			errs = append(errs, pe...) // every bad line of every file at once
-			continue
-		}
-		list := f.Ignore
-		if t.scoped {
-			if list = f.RootIgnore[t.root]; list == nil {
-				list = suppress.NewList(set)
-				f.RootIgnore[t.root] = list
-			}
-		}
-		list.Add(entries...)
-	}
-	if len(errs) > 0 {
-		return nil, &configError{errs}
-	}
-	if o.Baseline != "" {
-		data, err := os.ReadFile(o.Baseline)
-		if err != nil {
-			return nil, &configError{fmt.Errorf("--baseline: %w", err)}
-		}
-		entries, err := suppress.ParseBaseline(o.Baseline, data)
-		if err != nil {
-			return nil, &configError{err}
-		}
-		f.Baseline = suppress.NewList(set, entries...)
-	}
-	return f, nil
-}
-
-// readIgnoreFile reads an ignore file from disk; found is false when there
-// is none. Another failure is a config error: the run must not go on as if
-// nothing were accepted, nor as if everything were.
-func readIgnoreFile(path string) (t ignoreText, found bool, err error) {
-	data, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return t, false, nil
-	case err != nil:
-		return t, false, &configError{err}
-	}
-	return ignoreText{name: path, data: data}, true, nil
 }
 
 // writeBaseline writes fs to path as a baseline, in place when the file
