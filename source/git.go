@@ -105,6 +105,9 @@ func (g *Git) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 		return err
 	}
 	defer repo.close()
+	if err := checkSafeDirectory(ctx, g.Repo, repo.gitDir); err != nil {
+		return err
+	}
 	sel, err := g.selection(repo)
 	if err != nil {
 		return err

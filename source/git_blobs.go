@@ -108,6 +108,19 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 		ids = append(ids, id)
 	}
 	slices.SortFunc(ids, func(a, b plumbing.Hash) int { return bytes.Compare(a[:], b[:]) })
+	if missing := h.fetchMissing(ctx, ids); len(missing) > 0 {
+		ids = slices.DeleteFunc(ids, func(id plumbing.Hash) bool {
+			if !missing[id] {
+				return false
+			}
+			bp := byID[id]
+			bp.read = true
+			for _, shown := range h.shownPaths(bp, id) {
+				h.p.Skip(shown, fmt.Sprintf("partial clone: blob %s not fetched", id))
+			}
+			return true
+		})
+	}
 	if h.cat != nil {
 		_, err := h.cat.streamAll(ctx, ids, func(i int, typ string, size int64, r *bufio.Reader) error {
 			id := ids[i]

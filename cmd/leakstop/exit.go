@@ -11,6 +11,7 @@ import (
 
 	"github.com/leakstop/leakstop/internal/redact"
 	"github.com/leakstop/leakstop/rules"
+	"github.com/leakstop/leakstop/source"
 )
 
 // Exit statuses (DESIGN.md). Findings exit with --exit-code, 1 by default.
@@ -112,6 +113,10 @@ func exitCode(err error, stderr io.Writer) int {
 		}
 		return exitUsage
 	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &ruleE):
+		say(err.Error())
+		return exitUsage
+	case errors.Is(err, source.ErrUntrustedRepository):
+		// git's safe.directory: the user must say they trust it.
 		say(err.Error())
 		return exitUsage
 	case errors.As(err, &pe):
