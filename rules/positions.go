@@ -19,9 +19,43 @@ type positions struct {
 
 func scanPositions(data []byte) positions {
 	var p positions
-	p.lines = bytes.Split(data, []byte("\n"))
+	var headers []Header
+	p.lines, headers = TableHeaders(data)
+	for _, h := range headers {
+		switch h.Name {
+		case "[[rules]]":
+			p.rules = append(p.rules, h.Line)
+			p.examples = append(p.examples, nil)
+			p.counters = append(p.counters, nil)
+		case "[[rules.examples]]":
+			if n := len(p.rules); n > 0 {
+				p.examples[n-1] = append(p.examples[n-1], h.Line)
+			}
+		case "[[rules.counterexamples]]":
+			if n := len(p.rules); n > 0 {
+				p.counters[n-1] = append(p.counters[n-1], h.Line)
+			}
+		}
+	}
+	return p
+}
+
+// Header is a table header of a TOML file: its name as written, without
+// spaces or a comment ("[[rules]]", "[extend]"), and its 1-based line.
+type Header struct {
+	Name string
+	Line int
+}
+
+// TableHeaders splits a TOML file into lines and lists its table headers,
+// leaving out lines inside multi-line strings. Files that share the rule
+// format's syntax (suppression configs) use it to name lines in errors
+// found after decoding.
+func TableHeaders(data []byte) ([][]byte, []Header) {
+	lines := bytes.Split(data, []byte("\n"))
+	var headers []Header
 	inMulti := ""
-	for i, raw := range p.lines {
+	for i, raw := range lines {
 		line := bytes.TrimSpace(raw)
 		if inMulti != "" {
 			if bytes.Count(line, []byte(inMulti))%2 == 1 {
@@ -30,22 +64,11 @@ func scanPositions(data []byte) positions {
 			continue
 		}
 		inMulti = openMultiline(line)
-		switch string(headerName(line)) {
-		case "[[rules]]":
-			p.rules = append(p.rules, i+1)
-			p.examples = append(p.examples, nil)
-			p.counters = append(p.counters, nil)
-		case "[[rules.examples]]":
-			if n := len(p.rules); n > 0 {
-				p.examples[n-1] = append(p.examples[n-1], i+1)
-			}
-		case "[[rules.counterexamples]]":
-			if n := len(p.rules); n > 0 {
-				p.counters[n-1] = append(p.counters[n-1], i+1)
-			}
+		if h := headerName(line); h != nil {
+			headers = append(headers, Header{Name: string(h), Line: i + 1})
 		}
 	}
-	return p
+	return lines, headers
 }
 
 // openMultiline returns the delimiter of a multi-line string that line

@@ -340,33 +340,15 @@ type configPositions struct {
 }
 
 func newConfigPositions(data []byte) configPositions {
-	p := configPositions{lines: bytes.Split(data, []byte("\n"))}
-	inMulti := ""
-	for i, raw := range p.lines {
-		line := bytes.TrimSpace(raw)
-		if inMulti != "" {
-			if bytes.Count(line, []byte(inMulti))%2 == 1 {
-				inMulti = ""
-			}
-			continue
-		}
-		for _, q := range []string{"'''", `"""`} {
-			if bytes.Count(line, []byte(q))%2 == 1 {
-				inMulti = q
-			}
-		}
-		if len(line) == 0 || line[0] != '[' {
-			continue
-		}
+	var p configPositions
+	var headers []rules.Header
+	p.lines, headers = rules.TableHeaders(data)
+	for _, h := range headers {
 		if n := len(p.tables); n > 0 && p.ends[n-1] == 0 {
-			p.ends[n-1] = i // the line before this header, 1-based
+			p.ends[n-1] = h.Line - 1 // the line before this header
 		}
-		header := line
-		if j := bytes.IndexByte(header, '#'); j >= 0 {
-			header = bytes.TrimSpace(header[:j])
-		}
-		if string(bytes.ReplaceAll(header, []byte(" "), nil)) == "[[allowlists]]" {
-			p.tables = append(p.tables, i+1)
+		if h.Name == "[[allowlists]]" {
+			p.tables = append(p.tables, h.Line)
 			p.ends = append(p.ends, 0)
 		}
 	}
