@@ -2,6 +2,7 @@ package source
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -51,6 +52,9 @@ type Slack struct {
 	// MaxFileSize skips larger downloaded files (listed as skipped); 0
 	// means no limit. Day files are streamed and never skipped.
 	MaxFileSize int64
+	// Archive bounds the opening of downloaded files that are archives
+	// (see expandArchive); the zero value opens none.
+	Archive ArchiveLimits
 }
 
 var _ Source = (*Slack)(nil)
@@ -162,6 +166,8 @@ type slackRun struct {
 	names     slackNames
 	workspace string
 	p         Problems
+	// ctx ends the run's decoding (set by run).
+	ctx context.Context
 }
 
 func (r *slackRun) userName(id string) string {
@@ -181,6 +187,7 @@ func (r *slackRun) channelName(id string) string {
 func (r *slackRun) run(ctx context.Context, jobs int, visit Visit) error {
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()
+	r.ctx = inner
 	var (
 		once     sync.Once
 		visitErr error
@@ -239,10 +246,7 @@ feed:
 		if f.shared.Load() {
 			continue
 		}
-		if frag := r.readFile(f); frag != nil {
-			frag.Origins = []Origin{{Kind: KindSlack, Path: canonical(f.rel), Root: f.exp.root, File: f.rel}}
-			emit(frag)
-		}
+		r.file(inner, f, Origin{Kind: KindSlack, Path: canonical(f.rel), Root: f.exp.root, File: f.rel}, emit)
 	}
 	close(work)
 	scanners.Wait()
@@ -333,15 +337,10 @@ func (r *slackRun) message(b jsonValue, at, line int, d slackDay, parentTS strin
 	for _, ref := range m.fileRefs {
 		for _, f := range r.plan.lookup(ref, d.folder) {
 			f.shared.Store(true)
-			frag := r.readFile(f)
-			if frag == nil {
-				continue
-			}
 			fo := o
 			fo.Path = o.Path + "/files/" + canonical(firstOf(ref.id, path.Base(f.rel)))
 			fo.Root, fo.File, fo.FileLine, fo.fileLines = f.exp.root, f.rel, 0, nil
-			frag.Origins = []Origin{fo}
-			if !emit(frag) {
+			if !r.file(r.ctx, f, fo, emit) {
 				return false
 			}
 		}
@@ -396,9 +395,39 @@ func slackDate(ts string) time.Time {
 	return time.Unix(s, us*1000).UTC()
 }
 
+// file emits a file of the export (or of Files) found at origin o: its
+// text, or the members of an archive. It returns false when the run is
+// ending.
+func (r *slackRun) file(ctx context.Context, f *slackFile, o Origin, emit func(*Fragment) bool) bool {
+	raw := r.readFile(f)
+	if len(raw) == 0 {
+		return ctx.Err() == nil
+	}
+	if mayBeArchive(raw[:min(len(raw), sniffArchiveLen)], f.rel) {
+		item := archiveItem{Name: f.rel, R: bytes.NewReader(raw), Size: int64(len(raw)), Origins: []Origin{o},
+			Shown: func(m string) []string { return []string{joinMember(f.exp.shown(f.rel), m)} }}
+		enqueue := func(_ int, frag *Fragment) error {
+			if !emit(frag) {
+				return ctx.Err()
+			}
+			return nil
+		}
+		expanded, err := expandArchive(ctx, item, archiveOptions{Limits: r.s.Archive, MaxFileSize: r.s.MaxFileSize,
+			Visit: enqueue, Problems: r.p})
+		if expanded {
+			return err == nil
+		}
+	}
+	data, enc, binary := textOf(raw)
+	if binary {
+		return true
+	}
+	return emit(&Fragment{Data: data, ID: BlobID(raw), Encoding: enc, Origins: []Origin{o}})
+}
+
 // readFile reads a file of the export (or of Files) to scan: nil when it
-// cannot be read (reported), is too large (listed), empty or binary.
-func (r *slackRun) readFile(f *slackFile) *Fragment {
+// cannot be read (reported), is too large (listed) or empty.
+func (r *slackRun) readFile(f *slackFile) []byte {
 	shown := f.exp.shown(f.rel)
 	if r.s.MaxFileSize > 0 && f.size > r.s.MaxFileSize {
 		if f.reported.CompareAndSwap(false, true) {
@@ -426,12 +455,6 @@ func (r *slackRun) readFile(f *slackFile) *Fragment {
 			r.p.Skip(shown, ReasonTooLarge)
 		}
 		return nil
-	case len(raw) == 0:
-		return nil
 	}
-	data, enc, binary := textOf(raw)
-	if binary {
-		return nil
-	}
-	return &Fragment{Data: data, ID: BlobID(raw), Encoding: enc}
+	return raw
 }

@@ -75,6 +75,6 @@ func runSlack(ctx context.Context, o slackOptions, e *env) error {
 		}
 		workspace = ws
 	}
-	src := &source.Slack{Export: filepath.Clean(o.Export), Files: o.Files, Workspace: workspace, MaxFileSize: o.MaxFileSize}
+	src := &source.Slack{Export: filepath.Clean(o.Export), Files: o.Files, Workspace: workspace, MaxFileSize: o.MaxFileSize, Archive: o.Archive}
 	return scan(ctx, o.scanOptions, src, e)
 }
