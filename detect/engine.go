@@ -97,6 +97,9 @@ type Engine struct {
 	kwRules [][]int // keyword index -> rules having it
 	opts    Options
 	byID    map[string]int // rule id -> index
+	// spaced are the keywords holding '_' as OCR reads them, with a
+	// space instead ("ghp " for ghp_): see ScanOCR.
+	spaced [][]byte
 }
 
 // New compiles set. Keywords are deduplicated and each maps to all rules
@@ -133,6 +136,9 @@ func New(set *rules.Set, opts Options) (*Engine, error) {
 				kwIndex[k] = idx
 				keywords = append(keywords, k)
 				e.kwRules = append(e.kwRules, nil)
+			}
+			if !ok && strings.Contains(k, "_") {
+				e.spaced = append(e.spaced, []byte(strings.ReplaceAll(k, "_", " ")))
 			}
 			if n := len(e.kwRules[idx]); n == 0 || e.kwRules[idx][n-1] != i {
 				e.kwRules[idx] = append(e.kwRules[idx], i)

@@ -64,7 +64,7 @@ var placeholderWords = [][]byte{
 	[]byte("-here"), []byte("dummy"), []byte("redacted"), []byte("insert_"),
 	[]byte("<your"), []byte("fixme"), []byte("todo:"), []byte("notreal"),
 	[]byte("not_a_real"), []byte("not-a-real"), []byte("fake_"), []byte("0000000000"),
-	[]byte("1234567890"), []byte("0123456789"), []byte("abcdefghij"), []byte("aaaaaaaa"), []byte("zzzzzzzz"),
+	[]byte("12345678"), []byte("0123456789"), []byte("abcdefghij"), []byte("zzzzzzzz"),
 }
 
 // isPlaceholder reports whether secret is a stand-in: a documented example,
@@ -78,10 +78,14 @@ func isPlaceholder(secret []byte) bool {
 	if len(secret) > len(low) {
 		l = bytes.ToLower(secret)
 	}
+	l = withoutURLHost(l)
 	for _, w := range placeholderWords {
 		if bytes.Contains(l, w) {
 			return true
 		}
+	}
+	if repeatedA(secret) {
+		return true
 	}
 	first, last := secret[0], secret[len(secret)-1]
 	if (first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}') {
@@ -93,6 +97,71 @@ func isPlaceholder(secret []byte) bool {
 		same++
 	}
 	return same >= 8 && same*2 >= len(secret)
+}
+
+// withoutURLHost returns a lower-cased URL secret (a self-hosted
+// webhook's address) without its host, which names the server the secret
+// is used at: a company's chat.internal.example.org is no stand-in, while
+// the path and query after it are judged like any secret. The URL is cut
+// in place; other secrets are returned as they are.
+func withoutURLHost(l []byte) []byte {
+	i := bytes.Index(l, []byte("://"))
+	if i <= 0 {
+		return l
+	}
+	start := i + 3
+	end := len(l)
+	if j := bytes.IndexAny(l[start:], "/?#"); j >= 0 {
+		end = start + j
+	}
+	if k := bytes.LastIndexByte(l[start:end], '@'); k >= 0 {
+		start += k + 1 // keep the userinfo
+	}
+	return append(l[:start], l[end:]...)
+}
+
+// repeatedA reports a run of eight or more a's. A lower-case run is a
+// stand-in wherever it is; an upper-case one only when it fills a quarter
+// of the secret, because base64 writes zero bytes as A's, so encoded binary
+// tokens (Fly.io's msgpack macaroons, DER key material) hold such runs.
+func repeatedA(secret []byte) bool {
+	for i := 0; i < len(secret); {
+		c := secret[i]
+		if c != 'a' && c != 'A' {
+			i++
+			continue
+		}
+		j, lower := i, false
+		for j < len(secret) && (secret[j] == 'a' || secret[j] == 'A') {
+			lower = lower || secret[j] == 'a'
+			j++
+		}
+		if n := j - i; n >= 8 && (lower || n*4 >= len(secret)) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// sequential reports a generic rule's value made of runs of consecutive
+// letters or digits, a stand-in typed from the alphabet
+// (dt0c01.ABC123.XYZ789, Abcd12345!): at least six neighbouring pairs step
+// up by one within letters or within digits, and they are at least two in
+// five of all pairs. A random token of 62 symbols steps up once in about
+// 60 pairs.
+func sequential(secret []byte) bool {
+	if len(secret) < 8 {
+		return false
+	}
+	steps := 0
+	for i := 1; i < len(secret); i++ {
+		a, b := secret[i-1], secret[i]
+		if b == a+1 && (a >= '0' && b <= '9' || a >= 'a' && b <= 'z' || a >= 'A' && b <= 'Z') {
+			steps++
+		}
+	}
+	return steps >= 6 && steps*5 >= (len(secret)-1)*2
 }
 
 // inAngleTemplate reports whether the secret at data[off:end] holds an
@@ -123,6 +192,15 @@ func inAngleTemplate(data []byte, off, end int) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// truncatedAfter reports whether the secret ending at end is cut short by
+// an elision written right after it: "Bearer sfk_live_8Kq2…" in docs and
+// logs that shorten a token. The rule's character class stopped at the
+// ellipsis, so the match is only the token's first characters.
+func truncatedAfter(data []byte, end int) bool {
+	rest := data[end:]
+	return bytes.HasPrefix(rest, []byte("…")) || bytes.HasPrefix(rest, []byte("..."))
+}
 
 // referencePrefixes start values that name a secret held elsewhere.
 var referencePrefixes = [][]byte{
@@ -186,6 +264,9 @@ func looksLikeIDOrWord(secret, data []byte, off int) bool {
 	if namesNonSecret(key) {
 		return true // secret_name, tokenType, password_file: about a secret, not one
 	}
+	if namesPublicOrCursor(key) {
+		return true // mixpanelProjectToken, nextPageToken: no credential
+	}
 	if digest && emptyDigests[string(bytes.ToLower(secret))] {
 		return true
 	}
@@ -197,7 +278,7 @@ func looksLikeIDOrWord(secret, data []byte, off int) bool {
 			return true // SRI integrity, image digests, password hashes
 		}
 	}
-	if isIdentifier(secret) || isPath(secret) || isDictionaryPassword(secret) {
+	if isIdentifier(secret) || isPath(secret) || isDictionaryPassword(secret) || sequential(secret) {
 		return true
 	}
 	// A base64 value that decodes to a name or a stand-in is one too:
@@ -231,14 +312,16 @@ func keyBefore(data []byte, off int) []byte {
 }
 
 // nonSecretWords end key names whose values describe a secret rather than
-// hold it.
+// hold it. "salt" is not one: an application's salt setting (WordPress's
+// AUTH_SALT, Flask-Security's SECURITY_PASSWORD_SALT) is a secret key,
+// while a stored hash's salt is a digest, which namesHashOrID drops.
 var nonSecretWords = []string{
 	"name", "names", "type", "file", "path", "dir", "url", "uri", "ref", "arn", "version",
 	"len", "length", "size", "count", "expiry", "expires", "ttl", "timeout", "endpoint",
 	"host", "port", "header", "prefix", "suffix", "format", "mode", "kind", "policy",
 	"hint", "label", "id", "ids", "field", "env", "var", "store", "provider", "method",
 	"algorithm", "alg", "scope", "scopes", "issuer", "audience", "location", "region",
-	"hash", "salt", "digest", "checksum",
+	"hash", "digest", "checksum",
 }
 
 // namesNonSecret reports whether the last word of a key name (split at
@@ -263,6 +346,62 @@ func namesNonSecret(key []byte) bool {
 	low := string(bytes.ToLower(word))
 	for _, w := range nonSecretWords {
 		if low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// publicKeyNames are key names under which providers document a public
+// identifier, shipped in browsers and apps, next to a secret of a similar
+// name: Amplitude's "API Keys are public" (its Secret Key is not),
+// Mixpanel's project token ("not a secret value"; its API secret is), a
+// Shopify app's API key, which is the app's OAuth client ID (its API
+// secret key is the secret), and Algolia's search-only API key, made for
+// front-end code (its Admin API key is the secret). A key matches when its squashed name (lower
+// case, no separators) holds the provider and ends with the key's word.
+var publicKeyNames = []struct{ provider, suffix string }{
+	{"amplitude", "apikey"},
+	{"mixpanel", "token"},
+	{"shopify", "apikey"},
+	{"algolia", "searchapikey"},
+	{"algolia", "searchonlyapikey"},
+	{"algolia", "searchkey"},
+}
+
+// cursorTokens end squashed key names of tokens that are not credentials:
+// pagination and sync cursors an API hands back (nextPageToken, NextToken,
+// continuationToken) and the single-use, one-minute reply token of a chat
+// webhook event (LINE's replyToken).
+var cursorTokens = []string{
+	"pagetoken", "nexttoken", "continuationtoken", "paginationtoken", "synctoken",
+	"resumetoken", "replytoken",
+}
+
+// namesPublicOrCursor reports whether a key name says its value is a
+// public identifier or a cursor rather than a credential.
+func namesPublicOrCursor(key []byte) bool {
+	if len(key) < 5 {
+		return false
+	}
+	var buf [128]byte
+	sq := buf[:0]
+	for _, c := range key {
+		switch {
+		case c == '_' || c == '-' || c == '.':
+		case c >= 'A' && c <= 'Z':
+			sq = append(sq, c+'a'-'A')
+		default:
+			sq = append(sq, c)
+		}
+	}
+	for _, p := range publicKeyNames {
+		if bytes.HasSuffix(sq, []byte(p.suffix)) && bytes.Contains(sq, []byte(p.provider)) {
+			return true
+		}
+	}
+	for _, w := range cursorTokens {
+		if bytes.HasSuffix(sq, []byte(w)) {
 			return true
 		}
 	}
@@ -343,11 +482,16 @@ func isUUID(b []byte) bool {
 }
 
 // isIdentifier: snake_case, SCREAMING_CASE, camelCase, dotted.names and
-// kebab-case words, which name a value instead of being one. Every word
-// of an identifier (split at separators and camel humps) is pronounceable:
-// its words of four letters or more have a vowel. Random letters
-// ("HqgVHgwJROIzvpc") have words without.
+// kebab-case words, which name a value instead of being one; also such a
+// name ending in a wildcard (NEXT_PUBLIC_*, a pattern of names in a build
+// tool's list of environment variables). Every word of an identifier
+// (split at separators and camel humps) is pronounceable: its words of
+// four letters or more have a vowel. Random letters ("HqgVHgwJROIzvpc")
+// have words without.
 func isIdentifier(b []byte) bool {
+	if n := len(b); n > 1 && b[n-1] == '*' && (b[n-2] == '_' || b[n-2] == '.' || b[n-2] == '-') {
+		b = b[:n-1]
+	}
 	if !(b[0] >= 'a' && b[0] <= 'z' || b[0] >= 'A' && b[0] <= 'Z' || b[0] == '_') {
 		return false
 	}

@@ -36,10 +36,30 @@ type Finding struct {
 	Fingerprint  string `json:"fingerprint"`
 	// Weak marks a secret of low estimated entropy, whose bare hash could
 	// be reversed with a dictionary.
-	Weak   bool          `json:"weak,omitempty"`
+	Weak bool `json:"weak,omitempty"`
+	// OCR is set for a secret read out of an image (--ocr).
+	OCR    *OCR          `json:"ocr,omitempty"`
 	Source source.Origin `json:"source"`
+	// Verification is what a live check said (--verify); nil when none
+	// ran for this finding.
+	Verification *Verification `json:"verification,omitempty"`
 	// Secret redacts itself; reports write it only with --show-secrets.
 	Secret Secret `json:"-"`
+}
+
+// OCR says where in an image a secret was read, and whether the reading
+// was repaired (rules.RepairOCR): the secret, its hash and fingerprint are
+// then those of the repaired reading.
+type OCR struct {
+	Repaired bool `json:"repaired"`
+	// Box holds the secret's pixels (from Tesseract's word boxes).
+	Box source.Box `json:"box"`
+	// Image is the image's content id (its git blob id), Format, Width
+	// and Height what it is.
+	Image  string `json:"image"`
+	Format string `json:"format"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
 }
 
 // weakBits is the estimated entropy below which a secret's bare hash is
@@ -92,6 +112,10 @@ func (e *Engine) Findings(f *source.Fragment, ms []Match) []Finding {
 			if !g.weak {
 				fd.SecretSHA256 = g.sum
 			}
+			if img := f.Image; img != nil {
+				fd.OCR = &OCR{Repaired: m.ConfirmedBy == rules.ByOCRRepair, Box: img.BoxOf(m.Start, m.End),
+					Image: f.ID, Format: img.Format, Width: img.Width, Height: img.Height}
+			}
 			idHash := g.sum
 			if g.weak && g.hmac != "" {
 				idHash = g.hmac
@@ -121,7 +145,7 @@ func (e *Engine) identity(m Match) (sum, hm string, weak bool) {
 // of a private key (so line endings, indentation and \n escapes do not
 // change it), the exact bytes otherwise.
 func Canonical(r *rules.Rule, secret []byte) []byte {
-	if r.Validator == "private-key" {
+	if rules.IsKeyValidator(r.Validator) {
 		if der, ok := rules.KeyMaterial(secret); ok {
 			return der
 		}

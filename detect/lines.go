@@ -7,10 +7,13 @@ import (
 
 // setLines computes line and column of every match in one forward pass over
 // the newlines of data; ms must be sorted by Start. Columns are counted
-// from a cursor too, so many matches on one long line cost one count.
+// from a cursor too, so many matches on one long line cost one count; and
+// matches that share a span (the secrets decoded from one encoded run all
+// span the run) count its end once.
 func setLines(data []byte, ms []Match) {
 	line, lineStart, pos := 1, 0, 0
 	colPos, col := 0, 1 // rune column at byte colPos of the current line
+	var prev *Match     // the last match whose end was counted
 	advance := func(to int) {
 		for pos < to {
 			i := bytes.IndexByte(data[pos:to], '\n')
@@ -33,6 +36,11 @@ func setLines(data []byte, ms []Match) {
 		col += utf8.RuneCount(data[colPos:m.Start])
 		colPos = m.Start
 		m.Line, m.Column = line, col
+		if prev != nil && prev.Start == m.Start && prev.End == m.End {
+			m.EndLine, m.EndColumn = prev.EndLine, prev.EndColumn
+			continue
+		}
+		prev = m
 		// The end position: counted from the start without moving the
 		// shared cursor, since the next match may start inside this one.
 		last := m.Start // the start of the last character, however many bytes it takes

@@ -18,3 +18,20 @@ func TestSetLinesMultibyteEnd(t *testing.T) {
 		}
 	}
 }
+
+// Many matches sharing one long span (the secrets decoded from one base64
+// run all span the run) get the span's end, counted once: scanning such a
+// run stays linear (BenchmarkPathological/base64-text-run).
+func TestSetLinesSharedSpan(t *testing.T) {
+	data := []byte("a\nx=QUJDRA==é\nz")
+	ms := []Match{{Start: 4, End: 14}, {Start: 4, End: 14}, {Start: 4, End: 14}, {Start: 12, End: 14}}
+	setLines(data, ms)
+	for i, m := range ms[:3] {
+		if got := [4]int{m.Line, m.Column, m.EndLine, m.EndColumn}; got != [4]int{2, 3, 2, 11} {
+			t.Errorf("match %d at %v, want [2 3 2 11]", i, got)
+		}
+	}
+	if m := ms[3]; m.Column != 11 || m.EndColumn != 11 {
+		t.Errorf("last match at %d-%d, want 11-11", m.Column, m.EndColumn)
+	}
+}

@@ -48,6 +48,7 @@ type layer struct {
 	lower   []byte
 	windows [][]window // per rule
 	touched []int      // rules with windows, in hit order
+	decoded window     // below depth 0: the decoded text within its context
 }
 
 // Scanner scans fragments with an Engine. It owns scratch buffers and must
@@ -57,6 +58,9 @@ type Scanner struct {
 	layers []*layer
 	budget int
 	runs   []encodedRun
+	// ocr is set while scanning text read out of an image: readings
+	// that fail a strong validator are repaired (rules.RepairOCR).
+	ocr bool
 }
 
 // NewScanner returns a Scanner using e.
@@ -91,6 +95,55 @@ func (s *Scanner) Scan(data []byte) []Match {
 	setLines(data, ms)
 	ms = s.checkRequirements(ms)
 	return dropOverlaps(ms, s.e)
+}
+
+// ScanOCR is Scan for text read with OCR out of an image: a secret whose
+// rule has a checksum or structure of at least 32 bits and whose reading
+// fails it is read again with the characters OCR confuses swapped; the
+// one reading that validates is the secret, confirmed by "ocr-repair".
+// When none does, the match is dropped as a misread look-alike; when
+// several do, it stays a candidate, as read.
+//
+// OCR often reads an underscore as a space: a keyword holding one (ghp_,
+// hf_, sk_live_) followed by a space and a token is read with the
+// underscore back, in a copy of data of the same length, so offsets hold.
+func (s *Scanner) ScanOCR(data []byte) []Match {
+	s.ocr = true
+	defer func() { s.ocr = false }()
+	return s.Scan(s.unspace(data))
+}
+
+// unspace returns data with the spaces OCR put for the underscores of
+// keywords turned back; data itself when there are none.
+func (s *Scanner) unspace(data []byte) []byte {
+	lower := lowerASCII(nil, data)
+	var out []byte
+	for _, k := range s.e.spaced {
+		for at := 0; ; {
+			i := bytes.Index(lower[at:], k)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + 1
+			end := i + len(k)
+			if end >= len(data) || !isWordByte(data[end]) || i > 0 && isWordByte(data[i-1]) && !isWordByte(k[0]) {
+				continue
+			}
+			if out == nil {
+				out = bytes.Clone(data)
+			}
+			for j := i; j < end; j++ {
+				if k[j-i] == ' ' && data[j] == ' ' {
+					out[j] = '_'
+				}
+			}
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // scan finds secrets in data at a decoding depth.
@@ -211,7 +264,7 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	if r.Entropy > 0 && shannon(secret) < r.Entropy {
 		return Match{}, false
 	}
-	if !r.AllowPlaceholders && (isPlaceholder(secret) || inAngleTemplate(data, off, end)) || isDocumentedExample(secret) {
+	if !r.AllowPlaceholders && (isPlaceholder(secret) || inAngleTemplate(data, off, end) || truncatedAfter(data, end)) || isDocumentedExample(secret) {
 		return Match{}, false
 	}
 	if !r.KeepReferences && isReference(secret, data, off) {
@@ -223,6 +276,15 @@ func (s *Scanner) judge(r *compiled, secret, data []byte, off int) (Match, bool)
 	m := Match{Rule: r.Rule, Start: off, End: end, Secret: NewSecret(secret), Status: StatusCandidate, Decoded: decoded}
 	if r.validate != nil {
 		res := r.validate(secret)
+		if s.ocr && res.Verdict != rules.Confirmed && rules.Repairable(r.Validator) {
+			switch rep := rules.RepairOCR(r.Validator, secret); rep.Valid {
+			case 1:
+				m.Secret = NewSecret(rep.Secret)
+				res = rules.Result{Verdict: rules.Confirmed, By: rules.ByOCRRepair}
+			case 2:
+				res = rules.Result{} // two readings hold: which one is unknown
+			}
+		}
 		switch res.Verdict {
 		case rules.Rejected:
 			return Match{}, false
@@ -348,10 +410,22 @@ func loser(a, b *Match, e *Engine) int {
 		return 1
 	case lb < la:
 		return 2
+	case a.Rule == b.Rule && da != db && bytes.Equal(a.Secret.Reveal(), b.Secret.Reveal()):
+		// The same rule found the secret as it stands and again in the
+		// decoded string around it (a JSON string with escapes elsewhere):
+		// keep the plain match and its exact place.
+		if da {
+			return 1
+		}
+		return 2
 	case a.Rule == b.Rule && !da && db && b.Start <= a.Start && a.End <= b.End:
 		return 1 // the same rule found the encoded form too (sig=AbC%3D)
 	case a.Rule == b.Rule && !db && da && a.Start <= b.Start && b.End <= a.End:
 		return 2
+	case !da && db && partOf(b, a):
+		return 2 // decoded from a piece of a's secret (a JWT's claims): a reports it
+	case !db && da && partOf(a, b):
+		return 1
 	case !sameSpan:
 		return 0
 	case da != db:
@@ -373,6 +447,17 @@ func loser(a, b *Match, e *Engine) int {
 		return 2
 	}
 	return 1
+}
+
+// partOf reports whether the decoded match d was found in an encoded run
+// lying strictly inside the secret of the plain match p: the run is a
+// piece of p's secret (a JWT's base64url payload), so what it decodes to
+// is part of the secret p reports, not another one. Percent-decoded
+// matches are left alone: a rule that unescapes reports the secret's own
+// span, not a run's.
+func partOf(d, p *Match) bool {
+	return d.Decoded[0] != encPercent && p.Start <= d.Start && d.End <= p.End &&
+		(p.Start < d.Start || d.End < p.End)
 }
 
 // checkRequirements drops matches of rules that require another rule's

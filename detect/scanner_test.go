@@ -310,3 +310,75 @@ func TestRequirementBeforeOverlap(t *testing.T) {
 		t.Errorf("%d matches, want the generic secret", len(ms))
 	}
 }
+
+func TestNamesPublicOrCursor(t *testing.T) {
+	for key, want := range map[string]bool{
+		"amplitudeAPIKey": true, "AMPLITUDE_API_KEY": true, "amplitudeSecretKey": false,
+		"mixpanelProjectToken": true, "MIXPANEL_TOKEN": true, "mixpanelServiceAccountSecret": false,
+		"SHOPIFY_API_KEY": true, "SHOPIFY_API_SECRET": false, "SHOPIFY_API_SECRET_KEY": false,
+		"nextPageToken": true, "NextToken": true, "continuation_token": true, "replyToken": true,
+		"accessToken": false, "API_KEY": false, "token": false,
+	} {
+		if got := namesPublicOrCursor([]byte(key)); got != want {
+			t.Errorf("namesPublicOrCursor(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+// TestTruncatedToken: a token cut short by an ellipsis is not reported.
+func TestTruncatedToken(t *testing.T) {
+	e := testEngine(t)
+	for _, text := range []string{"x tok_aB3dE5fG7hJ9kL1mN2pQ… y", "x tok_aB3dE5fG7hJ9kL1mN2pQ... y"} {
+		if ms := e.NewScanner().Scan([]byte(text)); len(ms) != 0 {
+			t.Errorf("%q: %d matches, want none", text, len(ms))
+		}
+	}
+}
+
+// TestDecodedPlainKept: a secret that stands as it is inside a string with
+// escapes elsewhere is reported at its own place, not at the string.
+func TestDecodedPlainKept(t *testing.T) {
+	e := testEngine(t)
+	tok := "tok_" + "aB3dE5fG7hJ9kL1mN2pQ"
+	text := `{"source": ["import os\n", "KEY = \"` + tok + `\"\n"]}`
+	ms := e.NewScanner().Scan([]byte(text))
+	if len(ms) != 1 || len(ms[0].Decoded) != 0 || ms[0].Start != strings.Index(text, tok) {
+		t.Errorf("got %v, want one plain match at the token", ms)
+	}
+}
+
+// TestDecodedProviderOverGeneric: when a generic rule and a provider's
+// both find one secret in an encoded run, the provider's is reported,
+// whichever rule ran first.
+func TestDecodedProviderOverGeneric(t *testing.T) {
+	e := defaultEngine(t)
+	tok := ghToken("Gj1OmPJYCOkIRkMYiN6WFD3VPFsnoA")
+	text := `<field name="token" encoding="hex">` + hex.EncodeToString([]byte(tok)) + "</field>\n"
+	ms := e.NewScanner().Scan([]byte(text))
+	if len(ms) != 1 || ms[0].Rule.ID != "github-pat" || string(ms[0].Secret.Reveal()) != tok {
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Rule.ID)
+		}
+		t.Errorf("got %v, want the github-pat match alone", got)
+	}
+}
+
+// TestDecodedPieceOfSecret: what a JWT's payload decodes to is part of
+// the JWT, not another secret.
+func TestDecodedPieceOfSecret(t *testing.T) {
+	e := defaultEngine(t)
+	enc := base64.RawURLEncoding.EncodeToString
+	jwt := enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
+		enc([]byte(`{"sub":"svc","api_token":"Rk3Wq8Zx5Lv2Nt7Yp4Hd9Bm6","iat":1718000000}`)) + "." +
+		enc([]byte("not a real signature, 32 bytes!!"))
+	ms := e.NewScanner().Scan([]byte("Authorization: Bearer " + jwt + "\n"))
+	for _, m := range ms {
+		if string(m.Secret.Reveal()) != jwt {
+			t.Errorf("%s reported %s, a piece of the JWT", m.Rule.ID, m.Secret)
+		}
+	}
+	if len(ms) == 0 {
+		t.Error("JWT not reported")
+	}
+}

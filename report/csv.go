@@ -16,6 +16,8 @@ var csvHeader = []string{
 	// A Slack place: the channel, the user, the message, and the line of
 	// the export's file that holds it.
 	"channel", "channel_name", "user", "user_name", "ts", "thread_ts", "permalink", "file", "file_line",
+	// The repository a place is in (git).
+	"repo",
 }
 
 // writeCSV writes r (sorted) as a header row and one row per finding (one
@@ -38,6 +40,7 @@ func (r *Report) writeCSV(w io.Writer, opts Options) error {
 			f.Source.Commit, f.SecretSHA256, f.Fingerprint, f.Preview,
 		}
 		row = append(row, slackCSV(f)...)
+		row = append(row, f.Source.Repo)
 		if opts.ShowSecrets {
 			row = append(row, string(f.Secret.Reveal()))
 		}

@@ -36,7 +36,8 @@ func (r *Report) writeGitHub(w io.Writer, opts Options) error {
 			continue
 		}
 		props := [][2]string{}
-		if p := workspacePath(f); p != "" {
+		repo := r.repoPrefix(f) // a sweep's place is in another repository: no file of this workspace
+		if p := workspacePath(f); p != "" && repo == "" {
 			props = append(props, [2]string{"file", p})
 		}
 		if f.Line >= 1 {
@@ -51,7 +52,11 @@ func (r *Report) writeGitHub(w io.Writer, opts Options) error {
 				props = append(props, [2]string{"endLine", strconv.Itoa(f.EndLine)})
 			}
 		}
-		props = append(props, [2]string{"title", title(f) + " (" + clean(f.RuleID) + ")"})
+		where := ""
+		if repo != "" {
+			where = " in " + clean(repo+shownPath(f)) + ":" + strconv.Itoa(f.Line)
+		}
+		props = append(props, [2]string{"title", title(f) + " (" + clean(f.RuleID) + ")" + where})
 		workflowCommand(bw, level(f.Severity), props, annotationMessage(f))
 	}
 	r.addedAnnotations(func(name string, props [][2]string, message string) { workflowCommand(bw, name, props, message) })
@@ -154,7 +159,12 @@ func (r *Report) writeSummary(w io.Writer) error {
 	if len(r.Skipped) > 0 {
 		facts = append(facts, fmt.Sprintf("%d skipped", len(r.Skipped)))
 	}
-	if r.Partial {
+	switch {
+	case r.Partial && r.Interrupted && len(r.Errors) > 0:
+		facts = append(facts, fmt.Sprintf("**partial: the scan was interrupted, and %s could not be read**", plural(len(r.Errors), "item")))
+	case r.Partial && r.Interrupted:
+		facts = append(facts, "**partial: the scan was interrupted**")
+	case r.Partial:
 		facts = append(facts, fmt.Sprintf("**partial: %s could not be read**", plural(len(r.Errors), "item")))
 	}
 	p("%s.\n\n", strings.Join(facts, " · "))
@@ -233,7 +243,7 @@ func (r *Report) summaryFindings(p func(string, ...any)) {
 		if f.Source.Commit != "" {
 			commit = mdCode(shortCommit(f.Source.Commit))
 		}
-		p("| %s | %s | %s | %s | %s | %s |\n", mdCode(shownPath(f)+":"+strconv.Itoa(f.Line)), mdCode(f.RuleID),
+		p("| %s | %s | %s | %s | %s | %s |\n", mdCode(r.repoPrefix(f)+shownPath(f)+":"+strconv.Itoa(f.Line)), mdCode(f.RuleID),
 			f.Severity, mdText(statusText(f)), mdCode(f.Preview), commit)
 	}
 	p("\n")
@@ -253,7 +263,7 @@ func (r *Report) summaryHowTo(p func(string, ...any)) {
 		if i == maxSummaryFindings {
 			break
 		}
-		lines = append(lines, fmt.Sprintf("%s  # %s:%d %s", f.Fingerprint, clean(shownPath(f)), f.Line, clean(f.RuleID)))
+		lines = append(lines, fmt.Sprintf("%s  # %s:%d %s", f.Fingerprint, clean(r.repoPrefix(f)+shownPath(f)), f.Line, clean(f.RuleID)))
 	}
 	block := strings.Join(lines, "\n")
 	fence := strings.Repeat("`", max(3, longestRun(block, '`')+1))

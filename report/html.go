@@ -46,6 +46,8 @@ type htmlPage struct {
 	Errors      []Problem
 	Skipped     []Skip
 	Inputs      []Input
+	// Thumbnails: the page shows images (data: URLs), boxes painted.
+	Thumbnails bool
 }
 
 type htmlCount struct {
@@ -97,6 +99,8 @@ type htmlPlace struct {
 	Present        bool
 	Decoded        string
 	Fingerprint    string
+	// OCR is set for a place read in an image.
+	OCR *htmlOCR
 }
 
 // htmlTimeline places the dated places of a secret on a line from its
@@ -136,8 +140,12 @@ func (r *Report) writeHTML(w io.Writer, opts Options) error {
 	}
 	page := r.htmlPage(opts)
 	page.CSS, page.JS = template.CSS(css), template.JS(js)
+	imgSrc := "'none'"
+	if page.Thumbnails {
+		imgSrc = "data:" // thumbnails of images, secrets painted over
+	}
 	page.CSP = "default-src 'none'; style-src " + cspHash(css) + "; script-src " + cspHash(js) +
-		"; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+		"; img-src " + imgSrc + "; connect-src 'none'; base-uri 'none'; form-action 'none'"
 	bw := bufio.NewWriter(w)
 	if err := tmpl.Execute(bw, page); err != nil {
 		return err
@@ -178,8 +186,10 @@ func (r *Report) htmlPage(opts Options) htmlPage {
 	bySev := map[rules.Severity]int{}
 	byKind := map[string]int{}
 	var kinds []string
+	imgs := r.htmlImagesOf()
+	page.Thumbnails = len(imgs.thumbs) > 0
 	for i, s := range ss {
-		page.Secrets = append(page.Secrets, htmlSecretOf(s, i, opts.ShowSecrets))
+		page.Secrets = append(page.Secrets, htmlSecretOf(s, i, opts.ShowSecrets, imgs))
 		bySev[s.severity]++
 		if s.present > 0 {
 			page.Present++
@@ -206,7 +216,7 @@ func (r *Report) htmlPage(opts Options) htmlPage {
 	return page
 }
 
-func htmlSecretOf(s *sprawl, i int, show bool) htmlSecret {
+func htmlSecretOf(s *sprawl, i int, show bool, imgs *htmlImages) htmlSecret {
 	f := s.first()
 	h := htmlSecret{
 		ID: "s" + strconv.Itoa(i+1), RuleID: f.RuleID, Title: title(f), Status: statusText(f),
@@ -243,6 +253,7 @@ func htmlSecretOf(s *sprawl, i int, show bool) htmlSecret {
 	filter = append(filter, s.kinds...)
 	for _, p := range places {
 		hp := htmlPlaceOf(p)
+		hp.OCR = imgs.ocrOf(p)
 		h.Places = append(h.Places, hp)
 		filter = append(filter, hp.Where, hp.Repo, hp.Commit, hp.Channel, hp.SlackWhere, hp.Author)
 	}

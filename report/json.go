@@ -17,14 +17,17 @@ import (
 const Schema = 2
 
 type jsonReport struct {
-	Schema   int           `json:"schema"`
-	Tool     Tool          `json:"tool"`
-	Partial  bool          `json:"partial"`
-	Errors   []Problem     `json:"errors"`
-	Summary  jsonSummary   `json:"summary"`
-	Findings []jsonFinding `json:"findings"`
-	Skipped  []Skip        `json:"skipped"`
-	Sprawl   []jsonSprawl  `json:"sprawl"`
+	Schema  int  `json:"schema"`
+	Tool    Tool `json:"tool"`
+	Partial bool `json:"partial"`
+	// Interrupted says the scan was stopped before its end (Ctrl-C):
+	// what it had not reached is not in the report.
+	Interrupted bool          `json:"interrupted,omitempty"`
+	Errors      []Problem     `json:"errors"`
+	Summary     jsonSummary   `json:"summary"`
+	Findings    []jsonFinding `json:"findings"`
+	Skipped     []Skip        `json:"skipped"`
+	Sprawl      []jsonSprawl  `json:"sprawl"`
 	// AddedSuppressions are the suppressions a scanned change adds;
 	// Suppressed, only with --show-suppressed, the accepted findings.
 	AddedSuppressions []AddedSuppression `json:"added_suppressions"`
@@ -35,6 +38,9 @@ type jsonReport struct {
 	RuleOrder map[string]int `json:"rule_order"`
 	// MergedFrom lists the reports a merged report joins.
 	MergedFrom []Input `json:"merged_from,omitempty"`
+	// Repositories names the repositories of a sweep (git --repos),
+	// sorted.
+	Repositories []string `json:"repositories,omitempty"`
 }
 
 // jsonSuppressed is an accepted finding and why it was accepted.
@@ -57,10 +63,13 @@ type jsonSummary struct {
 	Skipped           int            `json:"skipped"`
 	ScannedItems      int            `json:"scanned_items"`
 	ScannedBytes      int64          `json:"scanned_bytes"`
+	Repositories      int            `json:"repositories,omitempty"` // of a sweep
 	ByRule            map[string]int `json:"by_rule"`
 	BySeverity        map[string]int `json:"by_severity"`
 	// Rotation is there when the run called a rotation webhook.
 	Rotation *Rotation `json:"rotation,omitempty"`
+	// Verification counts the findings by live check result (--verify).
+	Verification *VerificationCounts `json:"verification,omitempty"`
 }
 
 // jsonFinding is a finding as detect marshals it, plus the root its path
@@ -123,16 +132,19 @@ type jsonPlace struct {
 // writeJSON writes schema 2 (DESIGN.md); r is sorted.
 func (r *Report) writeJSON(w io.Writer, opts Options) error {
 	out := jsonReport{
-		Schema:   Schema,
-		Tool:     r.Tool,
-		Partial:  r.Partial,
-		Errors:   nonNil(r.Errors),
-		Findings: make([]jsonFinding, 0, len(r.Findings)),
-		Skipped:  nonNil(r.Skipped),
-		Sprawl:   []jsonSprawl{},
+		Schema:  Schema,
+		Tool:    r.Tool,
+		Partial: r.Partial,
+		Errors:  nonNil(r.Errors),
 
-		RuleOrder:  map[string]int{},
-		MergedFrom: r.Inputs,
+		Interrupted: r.Interrupted,
+		Findings:    make([]jsonFinding, 0, len(r.Findings)),
+		Skipped:     nonNil(r.Skipped),
+		Sprawl:      []jsonSprawl{},
+
+		RuleOrder:    map[string]int{},
+		MergedFrom:   r.Inputs,
+		Repositories: r.Repositories,
 
 		AddedSuppressions: nonNil(r.AddedSuppressions),
 	}
@@ -149,9 +161,11 @@ func (r *Report) writeJSON(w io.Writer, opts Options) error {
 		Skipped:            len(r.Skipped),
 		ScannedItems:       r.Scanned,
 		ScannedBytes:       r.Bytes,
+		Repositories:       len(r.Repositories),
 		ByRule:             map[string]int{},
 		BySeverity:         map[string]int{},
 		Rotation:           r.Rotation,
+		Verification:       r.verificationCounts(),
 	}
 	for _, f := range r.Findings {
 		jf := jsonFinding{Finding: f, Root: f.Source.Root}

@@ -73,11 +73,11 @@ func (r *Report) writeJUnit(w io.Writer, opts Options) error {
 		f := &r.Findings[i]
 		s.Cases = append(s.Cases, junitCase{
 			Classname: f.RuleID,
-			Name:      clean(shownPath(f)) + ":" + strconv.Itoa(f.Line),
+			Name:      clean(r.repoPrefix(f)+shownPath(f)) + ":" + strconv.Itoa(f.Line),
 			Failure: &junitProblem{
 				Message: title(f) + ": " + clean(f.Preview),
 				Type:    f.Severity.String(),
-				Text:    xmlText(junitDetails(f, opts.ShowSecrets)),
+				Text:    xmlText(junitDetails(f, r.repoPrefix(f), opts.ShowSecrets)),
 			},
 		})
 		s.Failures++
@@ -123,7 +123,7 @@ func (r *Report) writeJUnit(w io.Writer, opts Options) error {
 
 // junitDetails is the body of a finding's failure: everything needed to
 // find, judge and accept it.
-func junitDetails(f *detect.Finding, show bool) string {
+func junitDetails(f *detect.Finding, repo string, show bool) string {
 	var b strings.Builder
 	line := func(k, v string) {
 		if v != "" {
@@ -133,7 +133,7 @@ func junitDetails(f *detect.Finding, show bool) string {
 	line("rule", f.RuleID)
 	line("severity", f.Severity.String())
 	line("status", statusText(f))
-	line("place", clean(shownPath(f))+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Column))
+	line("place", clean(repo+shownPath(f))+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Column))
 	if len(f.Lines) > 1 {
 		ls := make([]string, len(f.Lines))
 		for i, l := range f.Lines {

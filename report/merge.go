@@ -42,10 +42,11 @@ func (e *ReadError) Error() string {
 // jsonIn is a JSON report as Read takes it: what every format needs.
 // Fields it does not know (added later within the schema) are ignored.
 type jsonIn struct {
-	Tool    Tool      `json:"tool"`
-	Partial bool      `json:"partial"`
-	Errors  []Problem `json:"errors"`
-	Summary struct {
+	Tool        Tool      `json:"tool"`
+	Partial     bool      `json:"partial"`
+	Interrupted bool      `json:"interrupted"`
+	Errors      []Problem `json:"errors"`
+	Summary     struct {
 		Suppressed         int            `json:"suppressed"`
 		SuppressedByReason map[string]int `json:"suppressed_by_reason"`
 		ScannedItems       int            `json:"scanned_items"`
@@ -62,6 +63,7 @@ type jsonIn struct {
 		} `json:"places"`
 	} `json:"sprawl"`
 	RuleOrder         map[string]int     `json:"rule_order"`
+	Repositories      []string           `json:"repositories"`
 	AddedSuppressions []AddedSuppression `json:"added_suppressions"`
 	Suppressed        []jsonSuppressedIn `json:"suppressed"`
 }
@@ -143,9 +145,11 @@ func Read(name string, data []byte) (*Report, error) {
 		Errors:            in.Errors,
 		Skipped:           in.Skipped,
 		Partial:           in.Partial,
+		Interrupted:       in.Interrupted,
 		Scanned:           in.Summary.ScannedItems,
 		Bytes:             in.Summary.ScannedBytes,
 		RuleRank:          in.RuleOrder,
+		Repositories:      in.Repositories,
 		Rotation:          in.Summary.Rotation,
 		sameSecret:        map[string]string{},
 	}
@@ -262,7 +266,9 @@ func Merge(reports ...*Report) *Report {
 	for _, r := range reports {
 		out.Inputs = append(out.Inputs, r.Inputs...)
 		out.Partial = out.Partial || r.Partial
+		out.Interrupted = out.Interrupted || r.Interrupted
 		out.Suppressed += r.Suppressed
+		out.Repositories = append(out.Repositories, r.Repositories...)
 		out.Scanned += r.Scanned
 		out.Bytes += r.Bytes
 		for reason, n := range r.SuppressedBy {
@@ -334,6 +340,8 @@ func Merge(reports ...*Report) *Report {
 		}
 	}
 	out.sameSecret = same.leastFingerprints()
+	slices.Sort(out.Repositories)
+	out.Repositories = slices.Compact(out.Repositories) // a shard given twice
 	return out
 }
 

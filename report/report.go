@@ -7,6 +7,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"image"
 	"io"
 	"path"
 	"path/filepath"
@@ -53,8 +54,9 @@ type Report struct {
 	Errors            []Problem
 	Skipped           []Skip
 	// Partial is set when an item could not be read or the scan was
-	// interrupted.
-	Partial bool
+	// interrupted; Interrupted says it was (Ctrl-C, SIGTERM).
+	Partial     bool
+	Interrupted bool
 	// Scanned counts the items read and Bytes their size.
 	Scanned int
 	Bytes   int64
@@ -63,9 +65,18 @@ type Report struct {
 	RuleRank map[string]int
 	// Inputs lists the reports a merged report joins (Merge).
 	Inputs []Input
+	// Repositories names the repositories a sweep covered (git --repos),
+	// those that could not be read included; nil for other runs. Places
+	// then name their repository in every format.
+	Repositories []string
 	// Rotation says how the run's rotation webhook events ended; nil
 	// when the run sends none.
 	Rotation *Rotation
+	// Thumbnails are small copies of the images holding findings read
+	// with OCR, by image content id (detect.OCR.Image), for the HTML
+	// report (--html-thumbnails); nil: none. The boxes of the findings
+	// are painted over before one is shown.
+	Thumbnails map[string]image.Image
 
 	// sameSecret groups, in a report read back (Read, Merge), the
 	// findings of one weak secret that has neither hash: their
@@ -139,6 +150,7 @@ func (r *Report) sorted() *Report {
 	s.Findings = slices.Clone(r.Findings)
 	s.Errors = slices.Clone(r.Errors)
 	s.Skipped = slices.Clone(r.Skipped)
+	s.Repositories = slices.Sorted(slices.Values(r.Repositories))
 	rank := func(id string) int {
 		if n, ok := r.RuleRank[id]; ok {
 			return n
@@ -209,6 +221,15 @@ func (r *Report) groups() []*group {
 		g.findings = append(g.findings, f)
 	}
 	return out
+}
+
+// repoPrefix is "REPO: " for a place of a sweep (git --repos), so that
+// every format names the repository a path is in; "" otherwise.
+func (r *Report) repoPrefix(f *detect.Finding) string {
+	if len(r.Repositories) == 0 || f.Source.Repo == "" {
+		return ""
+	}
+	return f.Source.Repo + ": "
 }
 
 // shownPath is where a finding is for a person: the canonical path, under

@@ -430,6 +430,9 @@ func sarifResultProperties(f *detect.Finding, show bool) sarif.Properties {
 	if !o.Date.IsZero() {
 		p["date"] = o.Date.UTC().Format(time.RFC3339)
 	}
+	if v := f.Verification; v != nil {
+		p["verification"] = sarifVerification(v)
+	}
 	if isSlack(f) && o.File != "" {
 		p["file_line"] = slackFileLine(f, f.Line)
 	}

@@ -146,7 +146,7 @@ func (t *textWriter) suppressedBlocks(r *Report, opts Options) {
 			if opts.ShowSecrets {
 				secret = t.style(ansiRed, clean(string(sf.Secret.Reveal())))
 			}
-			t.printf("  %s  %s  %s\n", placeText(&sf.Finding), t.style(ansiBold, clean(sf.RuleID)), secret)
+			t.printf("  %s%s  %s  %s\n", clean(t.repo(&sf.Finding)), placeText(&sf.Finding), t.style(ansiBold, clean(sf.RuleID)), secret)
 			why := sf.Suppression.Reason
 			if sf.Suppression.By != "" {
 				why += " at " + clean(sf.Suppression.By)

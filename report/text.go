@@ -29,6 +29,8 @@ const (
 type textWriter struct {
 	w     *bufio.Writer
 	color bool
+	// repo names a place's repository in a sweep (Report.repoPrefix).
+	repo func(*detect.Finding) string
 }
 
 func (t *textWriter) style(code, s string) string {
@@ -42,7 +44,7 @@ func (t *textWriter) printf(format string, args ...any) { fmt.Fprintf(t.w, forma
 
 // writeText writes r (sorted) for people.
 func (r *Report) writeText(w io.Writer, opts Options) error {
-	t := &textWriter{w: bufio.NewWriter(w), color: opts.Color}
+	t := &textWriter{w: bufio.NewWriter(w), color: opts.Color, repo: r.repoPrefix}
 	gs := r.groups()
 	for _, g := range gs {
 		t.secretBlock(g, opts.ShowSecrets)
@@ -97,6 +99,9 @@ func (t *textWriter) secretBlock(g *group, show bool) {
 	case f.SecretHMAC != "":
 		t.printf("  hmac    %s\n", t.style(ansiDim, f.SecretHMAC))
 	}
+	if v := f.Verification; v != nil {
+		t.printf("  verify  %s\n", clean(verificationText(v)))
+	}
 	if len(g.findings) > 1 {
 		t.spread(sprawlOfGroup(g))
 	}
@@ -105,7 +110,7 @@ func (t *textWriter) secretBlock(g *group, show bool) {
 		if i > 0 {
 			label = "          "
 		}
-		t.printf("%s%s\n", label, placeText(p))
+		t.printf("%s%s%s\n", label, clean(t.repo(p)), placeText(p))
 		if isSlack(p) {
 			t.slackLines(p)
 		}
@@ -171,6 +176,11 @@ func (t *textWriter) severity(s rules.Severity) string {
 // summary is the last line: what was found and how much was scanned.
 func (t *textWriter) summary(r *Report, secrets int) string {
 	scanned := fmt.Sprintf("%s scanned (%s)", plural(r.Scanned, "item"), size(r.Bytes))
+	if n := len(r.Repositories); n == 1 {
+		scanned += " in 1 repository"
+	} else if n > 1 {
+		scanned += fmt.Sprintf(" in %d repositories", n)
+	}
 	var parts []string
 	if len(r.Findings) == 0 {
 		parts = append(parts, t.style(ansiBold, "No secrets found")+"; "+scanned)
@@ -185,13 +195,31 @@ func (t *textWriter) summary(r *Report, secrets int) string {
 		parts = append(parts, fmt.Sprintf("%d skipped", len(r.Skipped)))
 	}
 	if r.Partial {
-		parts = append(parts, t.style(ansiRed, "partial: "+plural(len(r.Errors), "error")))
+		parts = append(parts, t.style(ansiRed, "partial: "+r.partialText()))
+	}
+	if vc := r.verificationCounts(); vc != nil {
+		parts = append(parts, vc.String())
 	}
 	if r.Rotation != nil {
 		parts = append(parts, r.Rotation.String())
 	}
 	return strings.Join(parts, "; ") + "."
 }
+
+// partialText says why a partial report is: "interrupted", "2 errors",
+// or both.
+func (r *Report) partialText() string {
+	switch {
+	case r.Interrupted && len(r.Errors) > 0:
+		return "interrupted, " + plural(len(r.Errors), "error")
+	case r.Interrupted:
+		return "interrupted"
+	}
+	return plural(len(r.Errors), "error")
+}
+
+// Size writes a byte count for people: 999 B, 1.5 KiB, 12.0 MiB.
+func Size(n int64) string { return size(n) }
 
 func plural(n int, noun string) string {
 	if n == 1 {

@@ -122,8 +122,12 @@ type EventOptions struct {
 
 // Fires reports whether a finding's secret triggers the webhook: confirmed
 // by an offline validator or verified by a live check, or any status with
-// all.
+// all. A secret a live check found invalid does not fire without all,
+// whatever its status.
 func Fires(f *detect.Finding, all bool) bool {
+	if v := f.Verification; v != nil && v.Result == detect.VerifyInvalid {
+		return all
+	}
 	switch f.Status {
 	case detect.StatusConfirmed, detect.StatusVerified:
 		return true

@@ -27,16 +27,30 @@ func keyValidators() map[string]Validator {
 }
 
 // KeyMaterial returns the decoded body of an armored key block (the DER of
-// a PEM key, the binary OpenSSH key, the OpenPGP packets): the canonical
-// bytes behind secret_sha256, the same whether the block was written with
+// a PEM key, the binary OpenSSH key, the OpenPGP packets), or a PuTTY key
+// file's lines without their line ends and indentation: the canonical
+// bytes behind secret_sha256, the same whether the key was written with
 // LF or CRLF, indented, quoted line by line in code, or with \n escapes
 // inside a JSON or YAML string.
 func KeyMaterial(secret []byte) ([]byte, bool) {
+	if i := bytes.Index(secret, []byte("PuTTY-User-Key-File-")); i >= 0 {
+		lines := logicalLines(secret[i:])
+		if len(lines) < 2 {
+			return nil, false
+		}
+		return []byte(strings.Join(lines, "\n")), true
+	}
 	a, ok := parseArmor(secret)
 	if !ok {
 		return nil, false
 	}
 	return a.body, true
+}
+
+// IsKeyValidator reports whether a rule with validator name finds key
+// material, whose secret_sha256 is of KeyMaterial.
+func IsKeyValidator(name string) bool {
+	return name == "private-key" || name == "pgp-private-key" || name == "putty-key"
 }
 
 // validatePrivateKey parses a PEM private key block: a body that decodes

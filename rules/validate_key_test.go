@@ -290,3 +290,24 @@ func TestAgeSecretKey(t *testing.T) {
 		})
 	}
 }
+
+// The key material of PGP and PuTTY keys, what their secret_sha256 is of,
+// does not change with CRLF line ends or indentation (a file checked out
+// on Windows, a key pasted into YAML).
+func TestKeyMaterialOfKeyFiles(t *testing.T) {
+	for _, k := range []struct{ validator, label string }{{"pgp-private-key", "PGP PRIVATE KEY BLOCK"}, {"putty-key", ""}} {
+		key := fakeKey(t, k.validator, k.label)
+		want, ok := rules.KeyMaterial([]byte(key))
+		if !ok || !rules.IsKeyValidator(k.validator) {
+			t.Fatalf("%s: no key material", k.validator)
+		}
+		crlf := strings.ReplaceAll(key, "\n", "\r\n")
+		indented := "  " + strings.ReplaceAll(key, "\n", "\n  ")
+		for name, text := range map[string]string{"CRLF": crlf, "indented": indented} {
+			got, ok := rules.KeyMaterial([]byte(text))
+			if !ok || string(got) != string(want) {
+				t.Errorf("%s %s: key material differs", k.validator, name)
+			}
+		}
+	}
+}

@@ -124,14 +124,21 @@ func validateBasicAuth(b64 []byte) Result {
 // validateSecret never confirms a generic secret, token or API key either.
 // It rejects what stands in for one (template markers, masks, elisions),
 // publishable keys, public by design (Stripe's pk_live_ and pk_test_,
-// Mapbox's pk.), numbers, identifiers, code expressions and SealedSecret
-// ciphertext.
+// Mapbox's pk., Intercom's mobile SDK keys), numbers, short hexadecimal
+// ids, identifiers, code expressions and SealedSecret ciphertext.
 func validateSecret(s []byte) Result {
-	if len(s) < 4 || templatePassword(s) || publishable(s) || numeric(s) || numberedIdentifier(s) ||
+	if len(s) < 4 || templatePassword(s) || publishable(s) || numeric(s) || shortHex(s) || numberedIdentifier(s) ||
 		plainWord(s) || code(s) || sealedSecret(s) {
 		return rejected
 	}
 	return Result{}
+}
+
+// shortHex: fewer than 16 hexadecimal digits hold under 64 bits, too few
+// for a key; such values are ids (Vonage's 8-digit API key, which names
+// the account its secret belongs to), short commit hashes and colours.
+func shortHex(s []byte) bool {
+	return len(s) < 16 && isHexDigits(string(s))
 }
 
 // sealedSecret: a Bitnami SealedSecret value is ciphertext only the
@@ -210,8 +217,21 @@ func numberedIdentifier(s []byte) bool {
 	return run >= 2
 }
 
+// publishableKeys start keys that providers publish by design: Stripe's
+// publishable keys, Mapbox's public tokens, and the iOS and Android API
+// keys of Intercom's mobile SDKs, which ship in every app binary and
+// grant no API access.
+var publishableKeys = [][]byte{
+	[]byte("pk_live_"), []byte("pk_test_"), []byte("pk."), []byte("ios_sdk-"), []byte("android_sdk-"),
+}
+
 func publishable(s []byte) bool {
-	return bytes.HasPrefix(s, []byte("pk_live_")) || bytes.HasPrefix(s, []byte("pk_test_")) || bytes.HasPrefix(s, []byte("pk."))
+	for _, p := range publishableKeys {
+		if bytes.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // templateMarkers occur in format strings and templates, not in passwords.
@@ -259,8 +279,8 @@ var defaultPasswords = map[string]bool{
 	"false": true, "value": true, "string": true, "dbpass": true, "dbpwd": true, "abc": true,
 	"abcd": true, "abcdef": true, "local": true, "localhost": true, "dev": true, "development": true,
 	"token": true, "apikey": true, "key": true, "auth": true, "neo4j": true, "cassandra": true,
-	"elastic": true, "kibana": true, "minioadmin": true, "vagrant": true, "raspberry": true,
-	"ubuntu": true, "secret": true,
+	"elastic": true, "kibana": true, "minioadmin": true, "cisco": true, "vagrant": true, "raspberry": true,
+	"ubuntu": true, "secret": true, "anonymous": true,
 }
 
 // placeholderParts make any value holding them a stand-in.

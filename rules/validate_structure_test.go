@@ -55,7 +55,8 @@ func TestPassword(t *testing.T) {
 		"{{ db_password }}", "$DB_PASSWORD", ":password", "%DB_PASS%", "__DB_PASSWORD__", "********", "xxxxxxxx",
 		"12345678", "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "{SSHA}c2VjcmV0c2FsdA==",
 		"pbkdf2_sha256$600000$s4lt$aGFzaA==", "p4ssw0rd", "Pa55w0rd!", "Passwort", "tiramisu", "open sesame", "AQICAHh2...==", "p%40ssword", "passwo^rd", "secr3t", "My%20Pass", "None,", "request.form[", "SUNSHINE", "your-password-here", "qwerty!!",
-		"user:%s@%s", "Bearer %s", "pw-%d-%v", "Server=%s;Database=%s;Password=%s;", "exec:/usr/local/bin/ldap-pw"} {
+		"user:%s@%s", "Bearer %s", "pw-%d-%v", "Server=%s;Database=%s;Password=%s;", "exec:/usr/local/bin/ldap-pw",
+		"anonymous@", "Anonymous"} {
 		if got := validate(t, "password", pw); got.Verdict != rules.Rejected {
 			t.Errorf("%q: %+v, want rejected", pw, got)
 		}
@@ -114,6 +115,11 @@ func TestSecret(t *testing.T) {
 		{"Ag" + strings.Repeat("Bua8x3K8VoUWFwVug0Z11ISKVV4uEWntMlBHpBZkVe/x/twt4i6+U2O7NWjh", 10), rules.Rejected},
 		{"process.current_process().authkey", rules.Rejected},
 		{"support.ignore_deprecations_from(", rules.Rejected},
+		{"5c2e9a1f", rules.Rejected},          // an 8-digit hex id (Vonage's API key)
+		{"3e7b9a1f0c2d", rules.Rejected},      // a short commit hash
+		{"3f9a1c2e7b4d6f80", rules.Unchecked}, // 64 bits: could be a key
+		{"ios_sdk-7a1f3c9e5b2d8f4a6c0e1b3d5f7a9c2e4b6d8f0a", rules.Rejected},
+		{"android_sdk-7a1f3c9e5b2d8f4a6c0e1b3d5f7a9c2e4b6d8f0a", rules.Rejected},
 	} {
 		if got := validate(t, "secret", c.value); got.Verdict != c.want {
 			t.Errorf("%q: %+v, want verdict %d", c.value, got, c.want)

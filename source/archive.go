@@ -99,6 +99,8 @@ type archiveOptions struct {
 	Worker   int
 	Visit    Visit
 	Problems Problems
+	// OCR, when set, reads the text of members that are images.
+	OCR *OCR
 }
 
 // expandArchive opens item if its first bytes (or, for a zip behind a
@@ -370,20 +372,33 @@ func (e *expander) emit(member string, raw []byte) error {
 		e.collect[member] = raw
 		return nil
 	}
-	data, enc, binary := textOf(raw)
-	if binary {
-		return nil
-	}
-	origins := make([]Origin, len(e.item.Origins))
-	for i, o := range e.item.Origins {
-		o.Path = joinMember(o.Path, member)
-		o.Added = nil
-		if e.item.Added != nil {
-			o.Added = e.item.Added(i, member, raw)
+	origins := func() []Origin {
+		out := make([]Origin, len(e.item.Origins))
+		for i, o := range e.item.Origins {
+			o.Path = joinMember(o.Path, member)
+			o.Added = nil
+			if e.item.Added != nil {
+				o.Added = e.item.Added(i, member, raw)
+			}
+			out[i] = o
 		}
-		origins[i] = o
+		return out
 	}
-	f := &Fragment{Data: data, ID: BlobID(raw), Origins: origins, Encoding: enc}
+	var f *Fragment
+	if img, isImage := e.opt.OCR.imageFragment(e.ctx, raw, BlobID(raw), nil, e.shown(member), e.opt.Problems); isImage {
+		if img == nil {
+			return nil
+		}
+		f = img
+		f.Origins = origins()
+		addedWhole(f)
+	} else {
+		data, enc, binary := textOf(raw)
+		if binary {
+			return nil
+		}
+		f = &Fragment{Data: data, ID: BlobID(raw), Origins: origins(), Encoding: enc}
+	}
 	if err := e.opt.Visit(e.opt.Worker, f); err != nil {
 		e.stop = &visitError{err}
 		return e.stop

@@ -10,8 +10,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"syscall"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -39,6 +42,13 @@ type Dir struct {
 	// Archive bounds the opening of archives (see expandArchive); its zero
 	// value opens none and lists each as skipped.
 	Archive ArchiveLimits
+	// Entries, when set, keeps only the entries at the top of a root
+	// folder whose canonical names it accepts (a shard of a sweep): the
+	// others are left out silently, and paths stay relative to the root.
+	Entries func(name string) bool
+	// OCR, when set, reads the text of images, archive members included
+	// (see image.go).
+	OCR *OCR
 }
 
 var _ Source = (*Dir)(nil)
@@ -89,9 +99,16 @@ func (d *Dir) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 			}
 		}()
 	}
+	var walked []os.FileInfo
 	for _, root := range d.Roots {
 		if inner.Err() != nil {
 			break
+		}
+		if fi, err := os.Stat(root); err == nil {
+			if slices.ContainsFunc(walked, func(w os.FileInfo) bool { return os.SameFile(w, fi) }) {
+				continue // a root given twice, maybe spelled otherwise (src and SRC on a case-insensitive file system)
+			}
+			walked = append(walked, fi)
 		}
 		d.walkRoot(inner, root, work, p)
 	}
@@ -123,7 +140,7 @@ func (d *Dir) walkRoot(ctx context.Context, root string, work chan<- fileJob, p 
 	}
 	if !fi.IsDir() {
 		w := &walker{d: d, root: root, work: work, p: p}
-		w.file(ctx, root, shown, canonical(shown), fi)
+		w.file(ctx, root, shown, CanonicalPath(root), fi)
 		return
 	}
 	w := &walker{d: d, root: root, work: work, p: p, stack: []os.FileInfo{fi}}
@@ -145,6 +162,9 @@ func (w *walker) dir(ctx context.Context, abs, rel string) {
 		if name == ".git" {
 			continue // a repository's internals, or a worktree's link file
 		}
+		if rel == "" && w.d.Entries != nil && !w.d.Entries(canonical(name)) {
+			continue // another shard's
+		}
 		childAbs, childRel := filepath.Join(abs, name), path.Join(rel, name)
 		mode := e.Type()
 		var info os.FileInfo
@@ -153,6 +173,12 @@ func (w *walker) dir(ctx context.Context, abs, rel string) {
 				continue
 			}
 			info, err = os.Stat(childAbs)
+			if errors.Is(err, syscall.ELOOP) {
+				// A link to itself, or through others back to itself:
+				// nothing behind it to read.
+				w.p.Skip(w.shown(childRel), ReasonLoop)
+				continue
+			}
 			if err != nil {
 				w.p.Error(w.shown(childRel), plainError(err))
 				continue
@@ -163,7 +189,7 @@ func (w *walker) dir(ctx context.Context, abs, rel string) {
 		case mode.IsDir():
 			if info == nil {
 				if info, err = e.Info(); err != nil {
-					w.p.Error(w.shown(childRel), plainError(err))
+					w.p.Error(w.shown(childRel), vanished(err))
 					continue
 				}
 			}
@@ -177,7 +203,7 @@ func (w *walker) dir(ctx context.Context, abs, rel string) {
 		case mode.IsRegular():
 			if info == nil {
 				if info, err = e.Info(); err != nil {
-					w.p.Error(w.shown(childRel), plainError(err))
+					w.p.Error(w.shown(childRel), vanished(err))
 					continue
 				}
 			}
@@ -215,9 +241,10 @@ func (w *walker) file(ctx context.Context, abs, shown, rel string, fi os.FileInf
 	}
 }
 
-// shown is where a file under the root is on disk, for messages.
+// shown is where a file under the root is on disk, for messages (bytes
+// of a name that are not UTF-8 escaped, as in canonical).
 func (w *walker) shown(rel string) string {
-	return filepath.ToSlash(filepath.Join(w.root, filepath.FromSlash(rel)))
+	return validUTF8(filepath.ToSlash(filepath.Join(w.root, filepath.FromSlash(rel))))
 }
 
 // read opens, checks and visits one file, or each member of an archive.
@@ -228,7 +255,7 @@ func (d *Dir) read(ctx context.Context, worker int, j fileJob, visit Visit, p Pr
 	// listed, opening it must not wait for a writer.
 	f, err := os.OpenFile(j.abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		p.Error(j.shown, plainError(err))
+		p.Error(j.shown, vanished(err))
 		return nil
 	}
 	defer f.Close()
@@ -250,7 +277,7 @@ func (d *Dir) read(ctx context.Context, worker int, j fileJob, visit Visit, p Pr
 		item := archiveItem{Name: j.origin.Path, R: r, Size: size, Origins: []Origin{j.origin},
 			Shown: func(m string) []string { return []string{joinMember(j.shown, m)} }}
 		return expandArchive(ctx, item, archiveOptions{Limits: d.Archive, MaxFileSize: d.MaxFileSize,
-			Worker: worker, Visit: visit, Problems: p})
+			Worker: worker, Visit: visit, Problems: p, OCR: d.OCR})
 	}
 	tooLarge := j.large
 	var raw []byte
@@ -276,6 +303,12 @@ func (d *Dir) read(ctx context.Context, worker int, j fileJob, visit Visit, p Pr
 			return err
 		}
 	}
+	if f, isImage := d.OCR.imageFragment(ctx, raw, BlobID(raw), []Origin{j.origin}, []string{j.shown}, p); isImage {
+		if f == nil {
+			return nil
+		}
+		return visit(worker, f)
+	}
 	data, enc, binary := textOf(raw)
 	if binary {
 		return nil
@@ -292,7 +325,9 @@ func readLimited(r io.Reader, size, limit int64) (data []byte, tooLarge bool, er
 	}
 	var buf bytes.Buffer
 	if size > 0 {
-		buf.Grow(int(size) + 1)
+		// Room for the whole content and for ReadFrom's last look for
+		// more (bytes.MinRead): without it, that look doubles the buffer.
+		buf.Grow(int(size) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, false, err
@@ -304,9 +339,30 @@ func readLimited(r io.Reader, size, limit int64) (data []byte, tooLarge bool, er
 }
 
 // canonical makes a '/'-separated path Unicode NFC, so the same name
-// written by macOS (NFD) and Linux gives one fingerprint.
+// written by macOS (NFD) and Linux gives one fingerprint. Bytes that are
+// not UTF-8 (a name written in Latin-1, say) become \xHH: reports are
+// UTF-8, and two such names must not both become U+FFFD.
 func canonical(slashPath string) string {
-	return norm.NFC.String(slashPath)
+	return norm.NFC.String(validUTF8(slashPath))
+}
+
+// validUTF8 returns s with each byte that is not part of valid UTF-8
+// written as \xHH.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 func notRegular(mode fs.FileMode) string {
@@ -319,6 +375,15 @@ func notRegular(mode fs.FileMode) string {
 		return ReasonNotRegular + " (device)"
 	}
 	return ReasonNotRegular
+}
+
+// vanished is plainError, saying so when a file listed is no longer
+// there: it was removed (or renamed) while the scan ran.
+func vanished(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("removed during the scan: %w", plainError(err))
+	}
+	return plainError(err)
 }
 
 // plainError drops the path from an *fs.PathError: the problem is already

@@ -65,6 +65,9 @@ type Git struct {
 	// Archive bounds the opening of blobs that are archives (see
 	// expandArchive); its zero value opens none and lists each as skipped.
 	Archive ArchiveLimits
+	// OCR, when set, reads the text of blobs that are images, each blob
+	// once (see image.go).
+	OCR *OCR
 
 	// goGitOnly reads every object through go-git, as when no git binary
 	// is installed (for tests of that path).
@@ -114,6 +117,13 @@ func (g *Git) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) 
 	}
 	if sel.note != "" {
 		p.Skip(g.Repo, sel.note)
+	}
+	if g.Range == "" && g.Branch == "" && g.preset == nil {
+		// Every ref is scanned: one that names nothing readable hides
+		// history.
+		for _, err := range brokenRefs(repo) {
+			p.Error(g.Repo, err)
+		}
 	}
 	h := newHistory(repo, g, p)
 	if err := h.walk(ctx, sel); err != nil {
@@ -350,21 +360,11 @@ func refTips(repo *gitRepo) ([]plumbing.Hash, error) {
 			tips = append(tips, tip{name, c})
 		}
 	}
-	iter, err := repo.st.IterReferences()
-	if err != nil {
-		return nil, fmt.Errorf("listing refs: %w", err)
-	}
-	err = iter.ForEach(func(ref *plumbing.Reference) error {
-		if ref.Type() == plumbing.HashReference {
+	refs, _ := readRefs(repo) // what cannot be read, brokenRefs reports
+	for _, ref := range refs {
+		if ref.Type() == plumbing.HashReference { // HEAD among them when detached
 			add(ref.Name().String(), ref.Hash())
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("listing refs: %w", err)
-	}
-	if head, err := repo.st.Reference(plumbing.HEAD); err == nil && head.Type() == plumbing.HashReference {
-		add("HEAD", head.Hash()) // detached
 	}
 	for i, h := range stashReflog(repo.common) {
 		add(fmt.Sprintf("refs/stash@{%d}", i), h)

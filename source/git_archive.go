@@ -43,7 +43,7 @@ func (h *history) expandBlob(ctx context.Context, worker int, j *blobJob, visit 
 		item.Added = memberAdded(ctx, item.Name, j.bases, h.g.Archive, h.g.MaxFileSize)
 	}
 	return expandArchive(ctx, item, archiveOptions{Limits: h.g.Archive, MaxFileSize: h.g.MaxFileSize,
-		Worker: worker, Visit: visit, Problems: h.p})
+		Worker: worker, Visit: visit, Problems: h.p, OCR: h.g.OCR})
 }
 
 // memberAdded gives the lines a member adds relative to the same member

@@ -73,6 +73,18 @@ func (h *history) scanJob(ctx context.Context, worker int, j *blobJob, visit Vis
 	if ok, err := h.expandBlob(ctx, worker, j, visit); ok {
 		return err
 	}
+	if f, isImage := h.g.OCR.imageFragment(ctx, j.raw, j.id.String(), j.origins, shownOrigins(j.origins, j.id.String()), h.p); isImage {
+		if f == nil {
+			return nil
+		}
+		for i, b := range j.bases {
+			if b != nil {
+				f.Origins[i].Added = addedLines(b, j.raw)
+			}
+		}
+		addedWhole(f)
+		return visit(worker, f)
+	}
 	data, enc, binary := textOf(j.raw)
 	if binary {
 		return nil
@@ -83,6 +95,20 @@ func (h *history) scanJob(ctx context.Context, worker int, j *blobJob, visit Vis
 		}
 	}
 	return visit(worker, &Fragment{Data: data, ID: j.id.String(), Origins: j.origins, Encoding: enc})
+}
+
+// shownOrigins names a blob in problems: each path it is at, with the
+// commit credited there, or its id when no commit reaches it.
+func shownOrigins(origins []Origin, id string) []string {
+	out := make([]string, 0, len(origins))
+	for _, o := range origins {
+		if o.Commit == "" {
+			out = append(out, "object "+id)
+			continue
+		}
+		out = append(out, o.Path+" (commit "+o.Commit[:min(12, len(o.Commit))]+")")
+	}
+	return out
 }
 
 // readBlobs sends every blob of the provenance to work, and with
@@ -121,6 +147,7 @@ func (h *history) readBlobs(ctx context.Context, work chan<- *blobJob) {
 			return true
 		})
 	}
+	planned(h.p, len(ids), "blobs")
 	if h.cat != nil {
 		_, err := h.cat.streamAll(ctx, ids, func(i int, typ string, size int64, r *bufio.Reader) error {
 			id := ids[i]
@@ -230,6 +257,7 @@ func (h *history) tooLarge(bp *blobProv, id plumbing.Hash, size int64, head func
 		return false
 	}
 	bp.read = true
+	advanced(h.p, 1)
 	for _, shown := range h.shownPaths(bp, id) {
 		h.p.Skip(shown, fmt.Sprintf("%s (%d bytes, blob %s)", ReasonTooLarge, size, id))
 	}
@@ -260,6 +288,7 @@ func (h *history) send(ctx context.Context, work chan<- *blobJob, id plumbing.Ha
 // queue hands a blob's bytes and origins to the workers.
 func (h *history) queue(ctx context.Context, work chan<- *blobJob, id plumbing.Hash, bp *blobProv, raw []byte) {
 	bp.read = true
+	advanced(h.p, 1)
 	if len(raw) == 0 {
 		return
 	}
@@ -371,6 +400,7 @@ func (h *history) blobAt(th plumbing.Hash, raw string) (plumbing.Hash, bool) {
 
 // reportBlob reports a blob that cannot be read, once per path it is at.
 func (h *history) reportBlob(bp *blobProv, id plumbing.Hash, err error) {
+	advanced(h.p, 1)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		err = plumbing.ErrObjectNotFound
 	} else if errors.Is(err, io.ErrUnexpectedEOF) {

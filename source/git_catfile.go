@@ -127,21 +127,34 @@ func (c *catFile) stream(ctx context.Context, ids []plumbing.Hash, fn objectFunc
 // reports it) and git starts again after it. It returns how many ids it
 // handled: all of them unless git cannot be run (errCatFileUnavailable)
 // or ctx is done.
+//
+// A git that fails before its first answer several times in a row is
+// refusing the repository itself (a HEAD it cannot parse, an ownership it
+// distrusts): starting it again for every object would cost a process per
+// object, so the rest is left to the caller as if git were missing.
 func (c *catFile) streamAll(ctx context.Context, ids []plumbing.Hash, fn objectFunc, damaged func(i int)) (int, error) {
-	start := 0
+	start, refused := 0, 0
 	for start < len(ids) {
 		base := start
 		n, err := c.stream(ctx, ids[start:], func(i int, typ string, size int64, r *bufio.Reader) error {
 			return fn(base+i, typ, size, r)
 		})
 		start += n
+		if n > 0 {
+			refused = 0
+		}
 		switch {
 		case err == nil:
 		case errors.Is(err, errCatFileUnavailable):
 			return start, err
 		case ctx.Err() != nil:
 			return start, ctx.Err()
+		case n == 0 && refused == maxRefusals-1:
+			return start, errCatFileUnavailable
 		default:
+			if n == 0 {
+				refused++
+			}
 			if start < len(ids) {
 				damaged(start)
 				start++
@@ -150,6 +163,10 @@ func (c *catFile) streamAll(ctx context.Context, ids []plumbing.Hash, fn objectF
 	}
 	return start, nil
 }
+
+// maxRefusals is how many times in a row git may fail before its first
+// answer before streamAll stops starting it.
+const maxRefusals = 3
 
 // readHeader reads "<id> <type> <size>" or "<id> missing".
 func readHeader(r *bufio.Reader) (typ string, size int64, err error) {
@@ -165,7 +182,7 @@ func readHeader(r *bufio.Reader) (typ string, size int64, err error) {
 		return "", 0, fmt.Errorf("git cat-file: unexpected answer %q", line)
 	}
 	size, err = strconv.ParseInt(string(f[2]), 10, 64)
-	if err != nil {
+	if err != nil || size < 0 {
 		return "", 0, fmt.Errorf("git cat-file: unexpected answer %q", line)
 	}
 	return string(f[1]), size, nil

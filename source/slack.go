@@ -55,6 +55,9 @@ type Slack struct {
 	// Archive bounds the opening of downloaded files that are archives
 	// (see expandArchive); the zero value opens none.
 	Archive ArchiveLimits
+	// OCR, when set, reads the text of downloaded files that are images
+	// (see image.go).
+	OCR *OCR
 }
 
 var _ Source = (*Slack)(nil)
@@ -216,6 +219,7 @@ func (r *slackRun) run(ctx context.Context, jobs int, visit Visit) error {
 			return false
 		}
 	}
+	planned(r.p, len(r.plan.days), "day files")
 	days := make(chan slackDay)
 	var decoders sync.WaitGroup
 	for range jobs {
@@ -225,6 +229,7 @@ func (r *slackRun) run(ctx context.Context, jobs int, visit Visit) error {
 			for d := range days {
 				if inner.Err() == nil {
 					r.day(inner, d, emit)
+					advanced(r.p, 1)
 				}
 			}
 		}()
@@ -413,10 +418,13 @@ func (r *slackRun) file(ctx context.Context, f *slackFile, o Origin, emit func(*
 			return nil
 		}
 		expanded, err := expandArchive(ctx, item, archiveOptions{Limits: r.s.Archive, MaxFileSize: r.s.MaxFileSize,
-			Visit: enqueue, Problems: r.p})
+			Visit: enqueue, Problems: r.p, OCR: r.s.OCR})
 		if expanded {
 			return err == nil
 		}
+	}
+	if frag, isImage := r.s.OCR.imageFragment(ctx, raw, BlobID(raw), []Origin{o}, []string{f.exp.shown(f.rel)}, r.p); isImage {
+		return frag == nil || emit(frag)
 	}
 	data, enc, binary := textOf(raw)
 	if binary {

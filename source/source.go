@@ -102,6 +102,9 @@ type Fragment struct {
 	// Encoding is set when the bytes were converted to UTF-8 before
 	// scanning ("utf-16le", "utf-16be"); line numbers are of the text.
 	Encoding string
+	// Image is set when Data is text read with OCR out of an image (ID is
+	// then the image's): where each word was in it (see image.go).
+	Image *ImageText
 }
 
 // BlobID returns the git blob id of data: SHA-1 of "blob <len>\x00" + data.
@@ -124,6 +127,32 @@ type Visit func(worker int, f *Fragment) error
 type Problems interface {
 	Error(path string, err error)
 	Skip(path, reason string)
+}
+
+// Progress is an optional ability of the Problems a source is given: to
+// learn how far the source has gone in items of its own (a history's
+// blobs, an export's day files), for a progress bar. A source that knows
+// how many items it will go through says so once (Planned), then counts
+// each off (Advanced) when it is done with it: scanned, skipped or not
+// readable.
+type Progress interface {
+	Planned(items int, unit string)
+	Advanced(n int)
+}
+
+// planned tells p, when it wants to know, how many items the source will
+// go through.
+func planned(p Problems, items int, unit string) {
+	if pr, ok := p.(Progress); ok {
+		pr.Planned(items, unit)
+	}
+}
+
+// advanced tells p, when it wants to know, that n more items are done.
+func advanced(p Problems, n int) {
+	if pr, ok := p.(Progress); ok {
+		pr.Advanced(n)
+	}
 }
 
 // Source produces fragments on jobs workers until done or ctx ends.

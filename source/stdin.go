@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"path/filepath"
 )
 
 // Stdin reads one fragment from a reader: `kubectl get secret -o yaml |
@@ -32,7 +31,7 @@ const DefaultStdinName = "stdin"
 func (s *Stdin) Fragments(ctx context.Context, jobs int, visit Visit, p Problems) error {
 	name := DefaultStdinName
 	if s.Name != "" {
-		name = canonical(filepath.ToSlash(s.Name))
+		name = CanonicalPath(s.Name)
 	}
 	type result struct {
 		data     []byte

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 )
@@ -25,8 +26,9 @@ const (
 // are those an editor shows: a UTF-8 byte order mark is dropped, UTF-16
 // (with a byte order mark, or recognised by where its NUL bytes fall) is
 // converted and enc names it. binary reports bytes that are not text: a
-// NUL byte in the first 8 KB of something that is not UTF-16. Line endings
-// are kept as they are.
+// NUL byte in the first 8 KB of something that is not UTF-16, unless the
+// NULs are all that is not text there (see nulSeparatedText). Line
+// endings and NULs are kept as they are.
 func textOf(raw []byte) (data []byte, enc string, binary bool) {
 	switch {
 	case bytes.HasPrefix(raw, bomUTF8):
@@ -51,7 +53,38 @@ func textOf(raw []byte) (data []byte, enc string, binary bool) {
 			return fromUTF16(raw, unicode.BigEndian), EncodingUTF16BE, false
 		}
 	}
-	return raw, "", true
+	return raw, "", !nulSeparatedText(head)
+}
+
+// nulSeparatedText reports whether head is text but for NUL bytes: the
+// environment of a process (/proc/PID/environ), the output of find
+// -print0, a log file padded with NULs. Every other byte is printable or
+// common white space, and valid UTF-8; executables, images and other
+// binary data almost always hold other control bytes. Only NULs is not
+// text.
+func nulSeparatedText(head []byte) bool {
+	text := false
+	for i := 0; i < len(head); {
+		c := head[i]
+		switch {
+		case c == 0:
+			i++
+		case c == 0x7f || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'):
+			return false
+		case c < utf8.RuneSelf:
+			text = true
+			i++
+		default:
+			r, size := utf8.DecodeRune(head[i:])
+			if r == utf8.RuneError && size == 1 {
+				// A character cut by the end of the sniffed bytes is text.
+				return !utf8.FullRune(head[i:]) && text
+			}
+			text = true
+			i += size
+		}
+	}
+	return text
 }
 
 // zeroParity counts the NUL bytes of b at odd and at even offsets.

@@ -45,6 +45,12 @@ func TestTextOf(t *testing.T) {
 		{"small integers", []byte{1, 0, 2, 0, 3, 0, 4, 0}, "", "", true},
 		{"NUL late is text", append([]byte(strings.Repeat("a", sniffLen)), 0), strings.Repeat("a", sniffLen) + "\x00", "", false},
 		{"empty", nil, "", "", false},
+		{"NUL-separated text", []byte("HOME=/root\x00TOKEN=abc\x00"), "HOME=/root\x00TOKEN=abc\x00", "", false},
+		{"NUL-padded log", append([]byte("started\nready\n"), make([]byte, 64)...), "started\nready\n" + string(make([]byte, 64)), "", false},
+		{"NUL-separated, a character cut at 8 KB", append(append([]byte(strings.Repeat("a\x00", sniffLen/2-1)), 'b'), "é"...), strings.Repeat("a\x00", sniffLen/2-1) + "bé", "", false},
+		{"only NULs", make([]byte, 16), "", "", true},
+		{"NULs and other control bytes", []byte("ab\x00\x01\x02cd"), "", "", true},
+		{"NULs and bytes not UTF-8", []byte("ab\x00\xff\xfecd"), "", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

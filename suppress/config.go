@@ -114,7 +114,7 @@ func LoadConfig(name string, data []byte) (*Config, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			e.Line, e.Msg = pe.Position.Line, pe.Message
-		} else if line, key, msg, ok := typeError(err.Error()); ok {
+		} else if line, key, msg, ok := TypeError(err.Error()); ok {
 			e.Line, e.Msg = line, key+": "+msg
 		}
 		return nil, append(errs, e)
@@ -414,9 +414,9 @@ func isAssignment(line []byte, key string) bool {
 	return len(rest) > 0 && rest[0] == '='
 }
 
-// typeError reads the decoder's message for a value of the wrong type,
-// which is not a toml.ParseError: `toml: line N (last key "K"): MSG`.
-func typeError(s string) (line int, key, msg string, ok bool) {
+// TypeError reads the TOML decoder's message for a value of the wrong
+// type, which is not a toml.ParseError: `toml: line N (last key "K"): MSG`.
+func TypeError(s string) (line int, key, msg string, ok bool) {
 	rest, ok := strings.CutPrefix(s, "toml: line ")
 	if !ok {
 		return 0, "", "", false

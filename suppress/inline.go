@@ -22,12 +22,18 @@ import (
 // fixture"): the marker then accepts every rule.
 const Marker = "leakstop:allow"
 
+// GitleaksMarker is gitleaks' inline marker. With Filter.GitleaksAllow
+// (--compat gitleaks) it accepts a finding when it is anywhere on one of
+// the finding's lines, whatever rule found it, as gitleaks reads it: not
+// on the line before, and without rule ids.
+const GitleaksMarker = "gitleaks:allow"
+
 // Allowed reports, for each finding of one fragment whose text is data,
 // whether a marker on one of its lines (Line to EndLine, and every line of
 // Lines), or alone in a comment on the line before Line, accepts it. It
 // returns nil when data holds no marker, which costs one pass over data.
 func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
-	at := allowedAt(&text{data: data}, fs, set)
+	at := allowedAt(&text{data: data}, fs, set, false)
 	if at == nil {
 		return nil
 	}
@@ -39,20 +45,26 @@ func Allowed(data []byte, fs []detect.Finding, set *rules.Set) []bool {
 }
 
 // allowedAt returns, for each finding, the line of the marker that
-// accepts it (0: none); nil when the text holds no marker.
-func allowedAt(t *text, fs []detect.Finding, set *rules.Set) []int {
-	if len(fs) == 0 || !bytes.Contains(t.data, []byte(Marker)) {
+// accepts it (0: none); nil when the text holds no marker. With gitleaks,
+// GitleaksMarker accepts too.
+func allowedAt(t *text, fs []detect.Finding, set *rules.Set, gitleaks bool) []int {
+	own := bytes.Contains(t.data, []byte(Marker))
+	gitleaks = gitleaks && bytes.Contains(t.data, []byte(GitleaksMarker))
+	if len(fs) == 0 || !own && !gitleaks {
 		return nil
 	}
 	out := make([]int, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		if above := t.line(f.Line - 1); commentOnly(above) && allows(above, f.RuleID, set) {
-			out[i] = f.Line - 1
-			continue
+		if own {
+			if above := t.line(f.Line - 1); commentOnly(above) && allows(above, f.RuleID, set) {
+				out[i] = f.Line - 1
+				continue
+			}
 		}
 		for _, l := range findingLines(f) {
-			if allows(t.line(l), f.RuleID, set) {
+			line := t.line(l)
+			if own && allows(line, f.RuleID, set) || gitleaks && bytes.Contains(line, []byte(GitleaksMarker)) {
 				out[i] = l
 				break
 			}
@@ -64,52 +76,67 @@ func allowedAt(t *text, fs []detect.Finding, set *rules.Set) []int {
 // addedMarkers lists the markers on lines that origins added: each origin
 // of a change (a range, a push, the index) lists the lines it added.
 // Without such an origin, or without a marker in the text, it costs at
-// most one pass over the text.
-func addedMarkers(t *text, origins []source.Origin, set *rules.Set) []AddedMarker {
+// most one pass over the text. With gitleaks, GitleaksMarker counts too.
+func addedMarkers(t *text, origins []source.Origin, set *rules.Set, gitleaks bool) []AddedMarker {
 	changed := false
 	for _, o := range origins {
 		changed = changed || len(o.Added) > 0
 	}
-	if !changed || !bytes.Contains(t.data, []byte(Marker)) {
+	if !changed {
 		return nil
 	}
-	type marker struct {
-		line  int
-		rules []string
-	}
-	var ms []marker
-	for off := 0; ; {
-		i := bytes.Index(t.data[off:], []byte(Marker))
-		if i < 0 {
-			break
-		}
-		start := off + i
-		off = start + len(Marker)
-		if off < len(t.data) && isWordByte(t.data[off]) {
-			continue // a longer word
-		}
-		line := t.lineOf(start)
-		if len(ms) > 0 && ms[len(ms)-1].line == line {
-			continue
-		}
-		rest := t.line(line)[start-t.starts[line-1]+len(Marker):]
-		var ids []string
-		for _, w := range ruleIDs(rest) {
-			if id, ok := lookup(set, string(bytes.ToLower(w))); ok && !slices.Contains(ids, id) {
-				ids = append(ids, id)
-			}
-		}
-		ms = append(ms, marker{line, ids})
+	ms := markersIn(t, Marker, set, true)
+	if gitleaks {
+		ms = append(ms, markersIn(t, GitleaksMarker, set, false)...)
+		slices.SortStableFunc(ms, func(a, b AddedMarker) int { return a.Line - b.Line })
 	}
 	var out []AddedMarker
 	for _, o := range origins {
 		for _, m := range ms {
-			if inRanges(o.Added, m.line) {
-				out = append(out, AddedMarker{Path: o.Path, Commit: o.Commit, Line: m.line, Rules: m.rules})
+			if inRanges(o.Added, m.Line) {
+				m.Path, m.Commit = o.Path, o.Commit
+				out = append(out, m)
 			}
 		}
 	}
 	return out
+}
+
+// markersIn lists the lines of t holding marker, one entry a line. A
+// leakstop marker (own) must be a whole word and takes the rule ids
+// written after it, resolved in set; gitleaks' is found anywhere and takes
+// none, as gitleaks reads it.
+func markersIn(t *text, marker string, set *rules.Set, own bool) []AddedMarker {
+	if !bytes.Contains(t.data, []byte(marker)) {
+		return nil
+	}
+	var ms []AddedMarker
+	for off := 0; ; {
+		i := bytes.Index(t.data[off:], []byte(marker))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		off = start + len(marker)
+		if own && off < len(t.data) && isWordByte(t.data[off]) {
+			continue // a longer word
+		}
+		line := t.lineOf(start)
+		if len(ms) > 0 && ms[len(ms)-1].Line == line {
+			continue
+		}
+		var ids []string
+		if own {
+			rest := t.line(line)[start-t.starts[line-1]+len(marker):]
+			for _, w := range ruleIDs(rest) {
+				if id, ok := lookup(set, string(bytes.ToLower(w))); ok && !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+		ms = append(ms, AddedMarker{Marker: marker, Line: line, Rules: ids})
+	}
+	return ms
 }
 
 func inRanges(rs []source.LineRange, line int) bool {

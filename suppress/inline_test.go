@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/leakstop/leakstop/detect"
+	"github.com/leakstop/leakstop/source"
 )
 
 func TestAllowed(t *testing.T) {
@@ -70,5 +71,57 @@ func BenchmarkAllowedNoMarker(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Allowed(data, fs, set)
+	}
+}
+
+// With GitleaksAllow (--compat gitleaks), gitleaks:allow anywhere on one
+// of a finding's lines accepts it, whatever follows it, as gitleaks reads
+// it; not on the line before. Without it, it accepts nothing.
+func TestGitleaksAllow(t *testing.T) {
+	f := finding("new-token", "a.env", "s3cr3t-value", false)
+	tests := []struct {
+		name, text string
+		compat     bool
+		want       bool
+	}{
+		{"on the line", "TOKEN=x #gitleaks:allow\n", true, true},
+		{"with words after it", "TOKEN=x // gitleaks:allow other-token\n", true, true},
+		{"inside a longer word", "TOKEN=x # gitleaks:allowed\n", true, true},
+		{"the line before", "# gitleaks:allow\nTOKEN=x\n", true, false},
+		{"without --compat", "TOKEN=x #gitleaks:allow\n", false, false},
+		{"leakstop's marker still works", "TOKEN=x # leakstop:allow\n", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := f
+			g.Line, g.EndLine, g.Lines = 1, 1, []int{1}
+			if strings.HasPrefix(tt.text, "#") {
+				g.Line, g.EndLine, g.Lines = 2, 2, []int{2}
+			}
+			fl := &Filter{Rules: testRules(), GitleaksAllow: tt.compat}
+			kept, acc := fl.Split([]byte(tt.text), []detect.Finding{g})
+			if got := len(acc) == 1; got != tt.want || len(kept)+len(acc) != 1 {
+				t.Errorf("accepted %v, want %v", got, tt.want)
+			}
+			if tt.want && acc[0].Reason != Inline {
+				t.Errorf("reason %v", acc[0].Reason)
+			}
+		})
+	}
+}
+
+// A change that adds a gitleaks:allow lists it among the suppressions it
+// adds, under --compat gitleaks.
+func TestGitleaksAllowAdded(t *testing.T) {
+	data := []byte("A=1\nTOKEN=x # gitleaks:allow\n")
+	origins := []source.Origin{{Kind: source.KindFile, Path: "a.env", Added: []source.LineRange{{Start: 2, End: 2}}}}
+	for _, compat := range []bool{false, true} {
+		ms := addedMarkers(&text{data: data}, origins, testRules(), compat)
+		if compat != (len(ms) == 1) {
+			t.Fatalf("compat %v: markers %+v", compat, ms)
+		}
+		if compat && (ms[0].Marker != GitleaksMarker || ms[0].Line != 2 || ms[0].Path != "a.env" || len(ms[0].Rules) != 0) {
+			t.Errorf("marker %+v", ms[0])
+		}
 	}
 }

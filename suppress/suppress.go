@@ -195,6 +195,9 @@ type Filter struct {
 	RootAllowlists map[string][]*Allowlist
 	// Baseline holds the entries of the --baseline file.
 	Baseline *List
+	// GitleaksAllow honours gitleaks' inline marker, gitleaks:allow, as
+	// well as leakstop's (--compat gitleaks).
+	GitleaksAllow bool
 	// Proposed are the suppressions a scanned change adds to its
 	// suppression files. They are not applied (the base's files are);
 	// Apply reports each finding one of them would accept.
@@ -228,6 +231,8 @@ type Result struct {
 
 // AddedMarker is an inline marker on a line a scanned change added.
 type AddedMarker struct {
+	// Marker is the marker written: Marker, or GitleaksMarker.
+	Marker string
 	Path   string
 	Commit string // "" for the index
 	Line   int
@@ -262,11 +267,11 @@ func (fl *Filter) Apply(frag *source.Fragment, fs []detect.Finding) Result {
 		return Result{Kept: fs}
 	}
 	t := text{data: frag.Data}
-	res := Result{Markers: addedMarkers(&t, frag.Origins, fl.Rules)}
+	res := Result{Markers: addedMarkers(&t, frag.Origins, fl.Rules, fl.GitleaksAllow)}
 	if len(fs) == 0 {
 		return res
 	}
-	at := allowedAt(&t, fs, fl.Rules)
+	at := allowedAt(&t, fs, fl.Rules, fl.GitleaksAllow)
 	for i := range fs {
 		f := &fs[i]
 		if path.Base(f.Path) == source.IgnoreFileName && isEntry(&t, f) {

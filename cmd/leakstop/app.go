@@ -19,13 +19,20 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// verifyHook, set only by tests, adjusts --verify's client.
+	verifyHook verifyTestHook
 }
 
 // run runs the command line args (args[0] is the program) and returns the
 // exit status. It never exits the process and never panics out.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	// The first Ctrl-C (or SIGTERM) ends ctx: the scan stops its workers
+	// and writes the report of what it scanned, marked partial. Signals
+	// then get their default handling back, so a second one ends the
+	// process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "leakstop: internal error, please report it: %v\n", r)
@@ -122,6 +129,7 @@ func newApp(e *env) *cli.App {
 			rulesCommand(e),
 			reportCommand(e),
 			rotateCommand(e),
+			configCommand(e),
 			versionCommand(e),
 		},
 	}

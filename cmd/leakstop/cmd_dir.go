@@ -16,6 +16,8 @@ type dirOptions struct {
 	scanOptions
 	Paths          []string
 	FollowSymlinks bool
+	// Shard keeps this worker's share of the paths (--shard).
+	Shard shard
 }
 
 func dirCommand(e *env) *cli.Command {
@@ -28,12 +30,21 @@ func dirCommand(e *env) *cli.Command {
 			"symbolic links are followed only with --follow-symlinks. Archives (zip, jar,\n" +
 			"docx…, tar, gz, bz2, xz, zst) are opened in memory and their members reported\n" +
 			"as a.zip!dir/file (see --max-archive-*). A .leakstopignore and a .leakstop.toml\n" +
-			"at the top of a folder given accept findings under that folder.",
-		Flags: append(scanFlags(),
+			"at the top of a folder given accept findings under that folder.\n\n" +
+			"--shard K/N scans only share K of N of the PATHs (by a hash of each one's\n" +
+			"cleaned path) or, when one folder is given, of its entries (by name; paths\n" +
+			"stay relative to the folder): N workers split a sweep without talking to\n" +
+			"each other, and 'leakstop report merge' joins their JSON reports.",
+		Flags: append(append(scanFlags(), ocrFlags()...),
 			&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links inside the folders"},
+			shardFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			so, err := scanOptionsFrom(c, e)
+			if err != nil {
+				return err
+			}
+			sh, err := parseShard(c.String("shard"))
 			if err != nil {
 				return err
 			}
@@ -41,6 +52,7 @@ func dirCommand(e *env) *cli.Command {
 				scanOptions:    so,
 				Paths:          c.Args().Slice(),
 				FollowSymlinks: c.Bool("follow-symlinks"),
+				Shard:          sh,
 			}, e)
 		},
 	}
@@ -60,7 +72,9 @@ func runDir(ctx context.Context, o dirOptions, e *env) error {
 			return usagef("dir: %s: no such file or folder", p)
 		}
 	}
-	src := &source.Dir{Roots: o.Paths, FollowSymlinks: o.FollowSymlinks, MaxFileSize: o.MaxFileSize, Archive: o.Archive}
+	src := &source.Dir{FollowSymlinks: o.FollowSymlinks, MaxFileSize: o.MaxFileSize, Archive: o.Archive, OCR: o.OCR.engine}
+	o.Paths = shardPaths(o.Shard, o.Paths, src)
+	src.Roots = o.Paths
 	o.own = func(context.Context) (ownFiles, error) { return dirFiles(o.Paths), nil }
 	return scan(ctx, o.scanOptions, src, e)
 }

@@ -24,13 +24,17 @@ type gitOptions struct {
 	SinceCommit string
 	Branch      string
 	AllObjects  bool
+	// ReposFile (--repos) lists the repositories of a sweep; Shard keeps
+	// this worker's share of them.
+	ReposFile string
+	Shard     shard
 }
 
 func gitCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "git",
-		Usage:     "scan the history of a git repository (default: the current folder)",
-		ArgsUsage: "[REPO]",
+		Usage:     "scan the history of a git repository (default: the current folder), or of every repository a list names",
+		ArgsUsage: "[REPO | --repos FILE]",
 		Description: "Scans every commit reachable from every ref: branches, tags, remote-tracking\n" +
 			"refs, notes and the stash. REPO is a work tree, its .git folder or a bare\n" +
 			"repository. A finding names the commit that introduced the secret at its path.\n" +
@@ -41,12 +45,22 @@ func gitCommand(e *env) *cli.Command {
 			"tree's (HEAD's in a bare repository) for the whole history; in a range, the\n" +
 			"versions of the range's base commit, so that a change cannot accept its own\n" +
 			"leak: what the range adds to them, and leakstop:allow comments on lines it adds,\n" +
-			"are listed in the report (--fail-on-new-suppressions fails on them).",
-		Flags: append(scanFlags(),
+			"are listed in the report (--fail-on-new-suppressions fails on them).\n\n" +
+			"--repos FILE sweeps every repository FILE lists, one a line: a path (relative\n" +
+			"to FILE's folder) or a clone URL, cloned bare into a temporary folder; # starts\n" +
+			"a comment. Every place then names its repository (repo). A repository that\n" +
+			"cannot be cloned or read is an error naming it, and the sweep goes on. Each\n" +
+			"repository's own .leakstopignore and .leakstop.toml allowlists apply to it\n" +
+			"alone. --shard K/N scans only share K of N (by a hash of each repository's\n" +
+			"name): N workers split a sweep without talking to each other, and 'leakstop\n" +
+			"report merge' joins their JSON reports into the report of one whole run.",
+		Flags: append(append(scanFlags(), ocrFlags()...),
 			&cli.StringFlag{Name: "range", Usage: "scan only the commits of `A..B` (reachable from B, not from A)"},
 			&cli.StringFlag{Name: "since-commit", Usage: "scan only the commits after `COMMIT`"},
 			&cli.StringFlag{Name: "branch", Usage: "scan only the commits reachable from `BRANCH`"},
 			&cli.BoolFlag{Name: "all-objects", Usage: "also scan blobs no scanned commit reaches (dangling, index, dropped stashes)"},
+			reposFlag(),
+			shardFlag(),
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
@@ -56,14 +70,29 @@ func gitCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runGit(c.Context, gitOptions{
+			sh, err := parseShard(c.String("shard"))
+			if err != nil {
+				return err
+			}
+			o := gitOptions{
 				scanOptions: so,
 				Repo:        c.Args().First(),
 				Range:       c.String("range"),
 				SinceCommit: c.String("since-commit"),
 				Branch:      c.String("branch"),
 				AllObjects:  c.Bool("all-objects"),
-			}, e)
+				ReposFile:   c.String("repos"),
+				Shard:       sh,
+			}
+			switch {
+			case o.ReposFile != "" && c.NArg() > 0:
+				return usagef("git: give a repository or --repos FILE, not both")
+			case o.ReposFile != "":
+				return runGitSweep(c.Context, o, e)
+			case c.IsSet("shard"):
+				return usagef("git: --shard splits the repositories of --repos FILE between workers")
+			}
+			return runGit(c.Context, o, e)
 		},
 	}
 }
@@ -86,7 +115,7 @@ func runGit(ctx context.Context, o gitOptions, e *env) error {
 	}
 	g := &source.Git{
 		Repo: o.Repo, Range: o.Range, SinceCommit: o.SinceCommit, Branch: o.Branch,
-		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize, Archive: o.Archive,
+		AllObjects: o.AllObjects, MaxFileSize: o.MaxFileSize, Archive: o.Archive, OCR: o.OCR.engine,
 	}
 	var src source.Source = g
 	if o.Range != "" || o.SinceCommit != "" {

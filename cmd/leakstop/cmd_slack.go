@@ -34,7 +34,7 @@ func slackCommand(e *env) *cli.Command {
 			"permalink and the line of the export's day file that holds the text.\n" +
 			"Without users.json or channels.json, findings carry ids. A day file that\n" +
 			"is not valid JSON is reported with its line (exit 3) and the rest is scanned.",
-		Flags: append(scanFlags(),
+		Flags: append(append(scanFlags(), ocrFlags()...),
 			&cli.StringFlag{Name: "workspace", Usage: "the workspace for permalinks, `NAME` or NAME.slack.com (default: the one the export's links name)"},
 			&cli.StringFlag{Name: "slack-files", Usage: "also read the files messages share from `DIR` (named F0123ABCD-name or F0123ABCD/name)"},
 		),
@@ -75,6 +75,6 @@ func runSlack(ctx context.Context, o slackOptions, e *env) error {
 		}
 		workspace = ws
 	}
-	src := &source.Slack{Export: filepath.Clean(o.Export), Files: o.Files, Workspace: workspace, MaxFileSize: o.MaxFileSize, Archive: o.Archive}
+	src := &source.Slack{Export: filepath.Clean(o.Export), Files: o.Files, Workspace: workspace, MaxFileSize: o.MaxFileSize, Archive: o.Archive, OCR: o.OCR.engine}
 	return scan(ctx, o.scanOptions, src, e)
 }

@@ -34,7 +34,9 @@ type scanOptions struct {
 	Jobs        int
 	MaxFileSize int64
 	// Archive bounds the opening of archives (--max-archive-*).
-	Archive    source.ArchiveLimits
+	Archive source.ArchiveLimits
+	// OCR reads images (--ocr, --ocr-max-pixels, --html-thumbnails).
+	OCR        ocrOptions
 	NoProgress bool
 	// HashKey keys secret_hmac (LEAKSTOP_HASH_KEY).
 	HashKey []byte
@@ -51,8 +53,13 @@ type scanOptions struct {
 	// FailOnNewSuppressions fails the run when the scanned change adds
 	// suppressions that hide findings (--fail-on-new-suppressions).
 	FailOnNewSuppressions bool
+	// Compat honours another scanner's inline markers too (--compat):
+	// compatGitleaks, or "".
+	Compat string
 	// Rotate configures the rotation webhook (--rotate-*).
 	Rotate rotateOptions
+	// Verify checks findings with their providers (--verify*).
+	Verify verifyOptions
 	// own says where the target keeps its own suppression files
 	// (.leakstopignore, .leakstop.toml): each command knows; nil: nowhere.
 	own func(context.Context) (ownFiles, error)
@@ -68,6 +75,9 @@ func (o *scanOptions) applyDefaults() {
 }
 
 const defaultMaxFileSize = "10MiB"
+
+// compatGitleaks is --compat's value for gitleaks' gitleaks:allow markers.
+const compatGitleaks = "gitleaks"
 
 func scanFlags() []cli.Flag {
 	return append([]cli.Flag{
@@ -89,7 +99,8 @@ func scanFlags() []cli.Flag {
 		&cli.StringFlag{Name: "write-baseline", Usage: "write every finding of the run to `FILE`, as accepted, for --baseline (the run still fails on them)"},
 		&cli.BoolFlag{Name: "show-suppressed", Usage: "list the suppressed findings in the text and json reports, each with what accepted it"},
 		&cli.BoolFlag{Name: "fail-on-new-suppressions", Usage: "exit 1 when the scanned change (a range, a push, the index) adds suppressions that hide findings"},
-	}, append(archiveFlags(), rotateFlags()...)...)
+		&cli.StringFlag{Name: "compat", Usage: "also honour `SCANNER`'s inline markers: gitleaks (gitleaks:allow on a finding's line)"},
+	}, append(archiveFlags(), append(rotateFlags(), verifyFlags()...)...)...)
 }
 
 // scanOptionsFrom reads the shared flags; bad values are usage errors.
@@ -104,6 +115,10 @@ func scanOptionsFrom(c *cli.Context, e *env) (scanOptions, error) {
 		WriteBaseline: c.String("write-baseline"),
 
 		FailOnNewSuppressions: c.Bool("fail-on-new-suppressions"),
+		Compat:                c.String("compat"),
+	}
+	if o.Compat != "" && o.Compat != compatGitleaks {
+		return o, usagef("--compat %q: the only one is %s", o.Compat, compatGitleaks)
 	}
 	if k := e.getenv("LEAKSTOP_HASH_KEY"); k != "" {
 		o.HashKey = []byte(k)
@@ -122,7 +137,13 @@ func scanOptionsFrom(c *cli.Context, e *env) (scanOptions, error) {
 	if o.Archive, err = archiveLimitsFrom(c); err != nil {
 		return o, err
 	}
+	if o.OCR, err = ocrOptionsFrom(c, e); err != nil {
+		return o, err
+	}
 	if o.Rotate, err = rotateOptionsFrom(c, e); err != nil {
+		return o, err
+	}
+	if o.Verify, err = verifyOptionsFrom(c); err != nil {
 		return o, err
 	}
 	o.applyDefaults()

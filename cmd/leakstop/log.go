@@ -120,6 +120,8 @@ func sourceAttrs(src source.Source) []any {
 			}
 		}
 		return attrs
+	case sweepSource:
+		return []any{"source", "git sweep", "repositories", len(s.Repos), "branch", s.Git.Branch}
 	case *source.Stdin:
 		return []any{"source", "stdin", "path_name", s.Name}
 	case *source.Staged:

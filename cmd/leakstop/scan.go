@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"log/slog"
 	"os"
@@ -34,6 +35,15 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	if err != nil {
 		return err
 	}
+	prog := newProgress(o.NoProgress, e)
+	defer prog.stop()
+	if prog != nil {
+		// Log lines and messages clear the bar's line before they are
+		// written.
+		withBar := *e
+		withBar.stderr = prog
+		e = &withBar
+	}
 	log := newLogger(e.stderr, level, red)
 	sup, err := readSuppressions(ctx, o, e)
 	if err != nil {
@@ -52,6 +62,7 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	if err != nil {
 		return err
 	}
+	filter.GitleaksAllow = o.Compat == compatGitleaks
 	rot, err := prepareRotation(ctx, o.Rotate, src)
 	if err != nil {
 		return err
@@ -63,18 +74,37 @@ func scan(ctx context.Context, o scanOptions, src source.Source, e *env) error {
 	closeOut := func() error { return closeOutputs(outs) }
 	c := newCollector(eng, o.Jobs)
 	c.filter = filter
+	verifier := newVerifySession(o.Verify, e)
+	if verifier != nil {
+		c.note = verifier.Note
+	}
+	if o.OCR.Thumbnails {
+		c.thumbs = &thumbnails{m: map[string]image.Image{}}
+	}
 	c.log, c.red, c.start = log, red, start
+	sup.report(c) // a sweep's repositories whose own files could not be used
 	if k, ok := src.(findingKeeper); ok {
 		c.keep = k.Keep
 	}
+	c.progress = prog
 	log.Debug("scan started", append(sourceAttrs(src), "jobs", o.Jobs)...)
+	stopNotice := context.AfterFunc(ctx, func() {
+		fmt.Fprintln(e.stderr, "leakstop: interrupted: stopping the workers and writing the report of what was scanned (Ctrl-C again quits at once)")
+	})
+	prog.start(c.stats)
 	srcErr := src.Fragments(ctx, o.Jobs, c.visit, c)
+	prog.stop()
+	stopNotice()
 	interrupted := ctx.Err() != nil
 	if srcErr != nil && !interrupted {
 		closeOut()
 		return redactedError(srcErr, red)
 	}
 	rep := c.report(interrupted)
+	verifyReport(ctx, verifier, rep, interrupted, log) // after suppression, before reports and rotation
+	if rs, ok := src.(interface{ Repositories() []string }); ok {
+		rep.Repositories = rs.Repositories()
+	}
 	c.logResults(rep, interrupted)
 	if o.WriteBaseline != "" {
 		if err := writeBaseline(o.WriteBaseline, c.accepted(rep), interrupted, e); err != nil {
@@ -157,6 +187,9 @@ type collector struct {
 	scanners []*detect.Scanner         // one per worker, made on first use
 	keep     func(detect.Finding) bool // nil: every finding counts
 	filter   *suppress.Filter          // nil: nothing is accepted
+	thumbs   *thumbnails               // nil: no thumbnails (--html-thumbnails)
+	// note, with --verify, reads what verifiers need near kept findings.
+	note func(*source.Fragment, []detect.Finding)
 	// log receives warnings and progress; red learns every secret found,
 	// so that no log line or error message holds one.
 	log   *slog.Logger
@@ -165,6 +198,8 @@ type collector struct {
 	// milestone is the number of scanned items at which progress is
 	// next logged.
 	milestone int
+	// progress, when set, draws the run's progress on the terminal.
+	progress *progress
 
 	mu         sync.Mutex
 	blobs      map[string]*blob
@@ -173,12 +208,16 @@ type collector struct {
 	markers    []suppress.AddedMarker // inline markers on added lines
 	would      []suppress.Would       // findings added file entries would hide
 	errors     []report.Problem
+	errorSeen  map[report.Problem]bool
 	skipped    []report.Skip
 	scanned    int
 	bytes      int64
 }
 
-var _ source.Problems = (*collector)(nil)
+var (
+	_ source.Problems = (*collector)(nil)
+	_ source.Progress = (*collector)(nil)
+)
 
 func newCollector(eng *detect.Engine, jobs int) *collector {
 	return &collector{
@@ -205,6 +244,10 @@ func (c *collector) visit(worker int, f *source.Fragment) error {
 	}
 	res := c.filter.Apply(f, fs)
 	fs, accepted := res.Kept, res.Accepted
+	if c.note != nil {
+		c.note(f, fs)
+	}
+	c.thumbs.keep(f, fs)
 	c.mu.Lock()
 	c.findings = append(c.findings, fs...)
 	c.suppressed = append(c.suppressed, accepted...)
@@ -225,7 +268,7 @@ func (c *collector) visit(worker int, f *source.Fragment) error {
 
 func (c *collector) matches(worker int, f *source.Fragment) ([]detect.Match, error) {
 	if f.ID == "" {
-		return c.scanOne(worker, f.Data)
+		return c.scanOne(worker, f)
 	}
 	c.mu.Lock()
 	b, seen := c.blobs[f.ID]
@@ -239,14 +282,15 @@ func (c *collector) matches(worker int, f *source.Fragment) ([]detect.Match, err
 		return b.matches, b.err
 	}
 	defer close(b.done)
-	b.matches, b.err = c.scanOne(worker, f.Data)
+	b.matches, b.err = c.scanOne(worker, f)
 	return b.matches, b.err
 }
 
-// scanOne scans data on worker's scanner. The matches' secrets are copied
-// so they do not keep the whole content in memory. A panic in the engine
-// becomes an error for this item, not the end of the run.
-func (c *collector) scanOne(worker int, data []byte) (ms []detect.Match, err error) {
+// scanOne scans f's data on worker's scanner (as text read with OCR
+// when it is). The matches' secrets are copied so they do not keep the
+// whole content in memory. A panic in the engine becomes an error for
+// this item, not the end of the run.
+func (c *collector) scanOne(worker int, f *source.Fragment) (ms []detect.Match, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ms, err = nil, fmt.Errorf("internal error while scanning, please report it: %v", r)
@@ -258,7 +302,11 @@ func (c *collector) scanOne(worker int, data []byte) (ms []detect.Match, err err
 	if c.scanners[worker] == nil {
 		c.scanners[worker] = c.eng.NewScanner()
 	}
-	ms = c.scanners[worker].Scan(data)
+	if f.Image != nil {
+		ms = c.scanners[worker].ScanOCR(f.Data)
+	} else {
+		ms = c.scanners[worker].Scan(f.Data)
+	}
 	for i := range ms {
 		ms[i].Secret = detect.NewSecret(bytes.Clone(ms[i].Secret.Reveal()))
 		c.red.Add(ms[i].Secret.Reveal())
@@ -266,14 +314,38 @@ func (c *collector) scanOne(worker int, data []byte) (ms []detect.Match, err err
 	return ms, nil
 }
 
-// Error records an item that could not be read. The message goes into
-// the report, so it is redacted as a log line is.
-func (c *collector) Error(path string, err error) {
-	msg := c.red.String(err.Error())
-	c.log.Warn("could not read an item; the report will be partial", "path", path, "error", msg)
+// stats says how many items and bytes have been scanned so far.
+func (c *collector) stats() (items int, bytes int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.errors = append(c.errors, report.Problem{Path: path, Error: msg})
+	return c.scanned, c.bytes
+}
+
+// Planned implements source.Progress for the progress bar.
+func (c *collector) Planned(items int, unit string) { c.progress.Planned(items, unit) }
+
+// Advanced implements source.Progress for the progress bar.
+func (c *collector) Advanced(n int) { c.progress.Advanced(n) }
+
+// Error records an item that could not be read. The message goes into
+// the report, so it is redacted as a log line is.
+// The same problem met twice (a damaged tree that several commits share)
+// is recorded once.
+func (c *collector) Error(path string, err error) {
+	msg := c.red.String(err.Error())
+	pr := report.Problem{Path: path, Error: msg}
+	c.mu.Lock()
+	if c.errorSeen[pr] {
+		c.mu.Unlock()
+		return
+	}
+	if c.errorSeen == nil {
+		c.errorSeen = map[report.Problem]bool{}
+	}
+	c.errorSeen[pr] = true
+	c.errors = append(c.errors, pr)
+	c.mu.Unlock()
+	c.log.Warn("could not read an item; the report will be partial", "path", path, "error", msg)
 }
 
 // Skip records an item left out by a limit.
@@ -356,15 +428,17 @@ func (c *collector) report(interrupted bool) *report.Report {
 	findings := detect.MergeVersions(c.findings)
 	suppressed := suppressedFindings(c.suppressed, findings)
 	return &report.Report{
-		Tool:       report.Tool{Name: "leakstop", Version: currentBuild().Version},
-		Findings:   findings,
-		Suppressed: len(suppressed),
-		Errors:     c.errors,
-		Skipped:    c.skipped,
-		Partial:    interrupted || len(c.errors) > 0,
-		Scanned:    c.scanned,
-		Bytes:      c.bytes,
-		RuleRank:   rank,
+		Tool:        report.Tool{Name: "leakstop", Version: currentBuild().Version},
+		Findings:    findings,
+		Suppressed:  len(suppressed),
+		Errors:      c.errors,
+		Skipped:     c.skipped,
+		Partial:     interrupted || len(c.errors) > 0,
+		Interrupted: interrupted,
+		Scanned:     c.scanned,
+		Bytes:       c.bytes,
+		RuleRank:    rank,
+		Thumbnails:  c.thumbs.all(),
 
 		SuppressedBy:       countByReason(suppressed),
 		SuppressedFindings: suppressed,

@@ -38,6 +38,9 @@ func (c *collector) addedSuppressions() []report.AddedSuppression {
 		i, ok := index[k]
 		if !ok {
 			entry := suppress.Marker
+			if m.Marker != "" {
+				entry = m.Marker
+			}
 			if len(m.Rules) > 0 {
 				entry += " " + strings.Join(m.Rules, ",")
 			}

@@ -55,6 +55,27 @@ func (t dirTree) read(rel string) ([]byte, bool, error) {
 func (t dirTree) name(rel string) string { return filepath.Join(t.dir, filepath.FromSlash(rel)) }
 func (t dirTree) commit() string         { return "" }
 
+// repoTree is where a repository of a sweep keeps its files: they apply
+// only to that repository's findings (Origin.Root is its name), and a
+// bad one is a problem of that repository, not of the run.
+type repoTree struct {
+	tree
+	repo string
+}
+
+func (t repoTree) name(rel string) string { return t.repo + ": " + t.tree.name(rel) }
+
+// scopeOf says whether t's files apply only under one root, and which.
+func scopeOf(t tree) (root string, scoped bool) {
+	switch t := t.(type) {
+	case dirTree:
+		return t.dir, t.scoped
+	case repoTree:
+		return t.repo, true
+	}
+	return "", false
+}
+
 // commitTree is the tree of a commit of repo. The target's own files are
 // read when it is made, opening the repository once.
 type commitTree struct {
@@ -164,11 +185,7 @@ func (o ownFiles) repoPath(path string) (string, bool) {
 	if d, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
 		abs = filepath.Join(d, filepath.Base(abs))
 	}
-	rel, err := filepath.Rel(top, abs)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", false
-	}
-	return filepath.ToSlash(rel), true
+	return source.RelPath(top, abs)
 }
 
 // commitTrees keeps the commits of revs that repo has (a push's old
@@ -223,6 +240,31 @@ type suppressions struct {
 	// added are the files' versions to compare: per change, the base's
 	// and the head's.
 	added []addedFile
+	// sweptRules are the configs of a sweep's repositories that hold
+	// rules: not applied, since a shard would otherwise apply one
+	// repository's rules to the others it holds (their allowlists are).
+	sweptRules map[*suppress.Config]bool
+	// problems are the files of a sweep's repositories that could not be
+	// used; skips those only partly used.
+	problems []fileProblem
+	skips    [][2]string
+}
+
+// fileProblem is a suppression file of one repository of a sweep that
+// could not be read: an error of that repository.
+type fileProblem struct {
+	repo string
+	err  error
+}
+
+// report passes the problems of the sweep's files on to p.
+func (s *suppressions) report(p source.Problems) {
+	for _, fp := range s.problems {
+		p.Error(fp.repo, fp.err)
+	}
+	for _, sk := range s.skips {
+		p.Skip(sk[0], sk[1])
+	}
 }
 
 // addedFile is one suppression file of a change, at its base and head.
@@ -243,7 +285,7 @@ func readSuppressions(ctx context.Context, o scanOptions, e *env) (*suppressions
 			return nil, err
 		}
 	}
-	s := &suppressions{roots: map[*suppress.Config]string{}}
+	s := &suppressions{roots: map[*suppress.Config]string{}, sweptRules: map[*suppress.Config]bool{}}
 	var errs suppress.Errors
 	collect := func(err error) error {
 		var pe suppress.Errors
@@ -255,31 +297,43 @@ func readSuppressions(ctx context.Context, o scanOptions, e *env) (*suppressions
 	}
 	// The target's own files.
 	for _, t := range own.trees {
-		dt, scoped := t.(dirTree)
-		scoped = scoped && dt.scoped
+		root, scoped := scopeOf(t)
+		rt, swept := t.(repoTree)
 		if len(o.IgnoreFiles) == 0 {
 			data, found, err := t.read(source.IgnoreFileName)
-			if err != nil {
-				return nil, &configError{err}
+			if err == nil && found && swept {
+				_, err = suppress.ParseIgnore(t.name(source.IgnoreFileName), data)
 			}
-			if found {
-				s.ignores = append(s.ignores, textFile{name: t.name(source.IgnoreFileName), data: data, root: dt.dir, scoped: scoped})
+			switch {
+			case err != nil && swept:
+				s.problems = append(s.problems, fileProblem{rt.repo, err})
+			case err != nil:
+				return nil, &configError{err}
+			case found:
+				s.ignores = append(s.ignores, textFile{name: t.name(source.IgnoreFileName), data: data, root: root, scoped: scoped})
 			}
 		}
 		data, found, err := t.read(suppress.ConfigFileName)
-		if err != nil {
+		var c *suppress.Config
+		if err == nil && found {
+			c, err = suppress.LoadConfig(t.name(suppress.ConfigFileName), data)
+		}
+		if err != nil && swept {
+			s.problems = append(s.problems, fileProblem{rt.repo, err})
+			continue
+		}
+		if err := collect(err); err != nil {
 			return nil, &configError{err}
 		}
-		if found {
-			c, err := suppress.LoadConfig(t.name(suppress.ConfigFileName), data)
-			if err := collect(err); err != nil {
-				return nil, &configError{err}
+		if c != nil {
+			s.configs = append(s.configs, c)
+			if scoped {
+				s.roots[c] = root
 			}
-			if c != nil {
-				s.configs = append(s.configs, c)
-				if scoped {
-					s.roots[c] = dt.dir
-				}
+			if r := c.Rules; swept && r != nil && (len(r.Rules) > 0 || !r.UseDefault || len(r.Disable) > 0) {
+				s.sweptRules[c] = true
+				s.skips = append(s.skips, [2]string{t.name(suppress.ConfigFileName),
+					"its rules are not applied in a sweep (pass them to every shard with --config); its allowlists are"})
 			}
 		}
 	}
@@ -398,7 +452,9 @@ func (s *suppressions) flagFile(own ownFiles, path, flag string, e *env) (f *tex
 func (s *suppressions) ruleFiles() []*rules.File {
 	var out []*rules.File
 	for _, c := range s.configs {
-		out = append(out, c.Rules)
+		if !s.sweptRules[c] {
+			out = append(out, c.Rules)
+		}
 	}
 	return out
 }

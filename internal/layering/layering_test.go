@@ -30,7 +30,8 @@ func stage(pkg string) (string, bool) {
 	if rel == pkg || strings.HasPrefix(rel, "internal/") {
 		return "", false
 	}
-	if strings.HasPrefix(rel, "cmd/") || strings.Contains(rel, "/cmd/") || strings.HasPrefix(rel, "bench/") {
+	if strings.HasPrefix(rel, "cmd/") || strings.Contains(rel, "/cmd/") || strings.HasPrefix(rel, "bench/") ||
+		rel == "examples" || strings.HasPrefix(rel, "examples/") { // examples' tests run the whole program
 		return "cmd", true
 	}
 	if _, ok := rank[rel]; ok {
