@@ -111,10 +111,3 @@ func appendTo(t *testing.T, path, text string) {
 	mustOK(t, err)
 	mustOK(t, f.Close())
 }
-
-func mustOK(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}

@@ -267,6 +267,21 @@ func TestHostileGit(t *testing.T) {
 		rep.foundAt(t, "side.env")
 	})
 
+	t.Run("HEAD git cannot parse", func(t *testing.T) {
+		r, _ := hostileRepo(t)
+		if err := os.WriteFile(filepath.Join(r.GitDir(), "HEAD"), []byte("nonsense\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// git now refuses the repository; its refs are read all the same.
+		code, rep, stderr := scanCLI(t, "git", r.Dir)
+		wantStatus(t, code, exitPartial, stderr)
+		rep.wantErrors(t, [2]string{r.Dir, "ref HEAD: does not hold an object id"})
+		rep.foundAt(t, "a.env")
+		if rep.Summary.ScannedItems != 4 {
+			t.Errorf("%d items scanned, want the 4 blobs of main", rep.Summary.ScannedItems)
+		}
+	})
+
 	t.Run("refs pointing nowhere", func(t *testing.T) {
 		r, _ := hostileRepo(t)
 		r.Git("pack-refs", "--all")

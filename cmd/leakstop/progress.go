@@ -183,13 +183,24 @@ func (p *progress) draw(now time.Time) {
 		p.newBar(planned)
 	}
 	itemRate, byteRate := p.rates(sample{now, items, bytes})
+	// A line wider than the terminal would wrap, and each redraw would
+	// leave a line behind: on a narrow one, say less.
+	narrow := p.cols() < 100
 	if p.determinate {
-		p.bar.Describe(fmt.Sprintf("· %s · %s · %s/s", plural(items, "item"), report.Size(bytes), report.Size(byteRate)))
+		desc := fmt.Sprintf("· %s · %s · %s/s", plural(items, "item"), report.Size(bytes), report.Size(byteRate))
+		if narrow {
+			desc = fmt.Sprintf("· %s/s", report.Size(byteRate))
+		}
+		p.bar.Describe(desc)
 		_ = p.bar.Set64(min(p.done.Load(), planned))
 		return
 	}
-	p.bar.Describe(fmt.Sprintf("scanning %s · %.0f items/s · %s · %s/s",
-		plural(items, "item"), itemRate, report.Size(bytes), report.Size(byteRate)))
+	desc := fmt.Sprintf("scanning %s · %.0f items/s · %s · %s/s",
+		plural(items, "item"), itemRate, report.Size(bytes), report.Size(byteRate))
+	if narrow {
+		desc = fmt.Sprintf("scanning %s · %s/s", plural(items, "item"), report.Size(byteRate))
+	}
+	p.bar.Describe(desc)
 }
 
 // newBar replaces the bar: a spinner while the total is unknown, a bar
@@ -218,7 +229,7 @@ func (p *progress) newBar(planned int64) {
 		unit = *u
 	}
 	p.bar = progressbar.NewOptions64(planned, append(opts,
-		progressbar.OptionSetWidth(max(10, min(30, p.cols()-75))),
+		progressbar.OptionSetWidth(max(10, min(30, p.cols()-100))),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString(unit),
