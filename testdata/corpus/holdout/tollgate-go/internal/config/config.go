@@ -4,12 +4,12 @@ import "time"
 
 // Config is loaded from config/*.yaml, then overridden by TOLLGATE_* env.
 type Config struct {
-	Listen       string        `yaml:"listen"`
-	ReadTimeout  time.Duration `yaml:"read_timeout"`
-	PostgresDSN  string        `yaml:"postgres_dsn"`
-	NATSURL      string        `yaml:"nats_url"`
-	DatadogKey   string        `yaml:"datadog_api_key"`
-	SigningKey   string        `yaml:"signing_key"`
+	Listen      string        `yaml:"listen"`
+	ReadTimeout time.Duration `yaml:"read_timeout"`
+	PostgresDSN string        `yaml:"postgres_dsn"`
+	NATSURL     string        `yaml:"nats_url"`
+	DatadogKey  string        `yaml:"datadog_api_key"`
+	SigningKey  string        `yaml:"signing_key"`
 }
 
 // Defaults for local runs with docker compose.
