@@ -77,8 +77,8 @@ type ImageText struct {
 func (t *ImageText) BoxOf(start, end int) Box {
 	var out Box
 	for _, w := range t.Words {
-		if w.End <= start || w.Start >= end || w.End <= w.Start {
-			continue
+		if w.End <= start || w.Start >= end || w.End <= w.Start || w.Box.W == 0 || w.Box.H == 0 {
+			continue // outside the span, or a box Tesseract put outside the image
 		}
 		s, e := max(start, w.Start), min(end, w.End)
 		n := w.End - w.Start
